@@ -1,0 +1,180 @@
+// The build engine: compiles one source file at a time into every target that needs it, and
+// remembers what each source produced, so a watch event touches only that file's outputs.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { glob } from 'tinyglobby';
+
+import { parseJson, replaceTokens } from './compile/json';
+import { compileScript } from './compile/script';
+import { compileLess, isPartial } from './compile/style';
+import { finalizeTargets } from './finalize';
+import { SourceError } from './log';
+import { isInside, mapPath, outputPath, targetOf, textTokens, type Project, type Target } from './project';
+
+/** Source files that belong to no output: editor and compiler files, tests, declarations. */
+const IGNORED = ['**/tsconfig.json', '**/*.d.ts', '**/node_modules/**', '**/.DS_Store', '**/*.test.ts'];
+const TEMPLATE_EXTENSIONS = new Set(['.axml', '.sjs', '.acss']);
+
+export interface EngineStats {
+  filesWritten: number;
+  bytesWritten: number;
+}
+
+export class BuildEngine {
+  /** Output files of each (target, source) pair, so deletions and renames clean up. */
+  private readonly outputs = new Map<string, Set<string>>();
+  /** Targets each shared source is emitted into. */
+  private readonly sharedUsers = new Map<string, Set<Target>>();
+  /** npm packages each (target, source) pair requires. */
+  readonly packages = new Map<string, string[]>();
+  /** Files each non-partial Less file imports. */
+  private readonly lessImports = new Map<string, string[]>();
+  readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
+
+  constructor(readonly project: Project) {}
+
+  /** Builds every target from scratch. Returns the errors; the other files are still written. */
+  async buildAll(): Promise<SourceError[]> {
+    const errors: SourceError[] = [];
+    for (const target of this.project.targets) {
+      const files = await glob('**/*', { cwd: target.srcDir, absolute: true, ignore: IGNORED, dot: false });
+      await Promise.all(
+        files.sort().map((file) => this.collect(errors, () => this.compile(target, file))),
+      );
+    }
+    errors.push(...(await this.finalize()));
+    return errors;
+  }
+
+  /** Rebuilds what depends on a changed or added source file. */
+  async change(file: string): Promise<SourceError[]> {
+    const errors: SourceError[] = [];
+    if (isInside(this.project.sharedDir, file)) {
+      for (const target of this.sharedUsers.get(file) ?? []) {
+        await this.collect(errors, () => this.compile(target, file));
+      }
+      return errors;
+    }
+
+    const target = targetOf(this.project, file);
+    if (!target || this.isIgnored(target, file)) return errors;
+    if (file.endsWith('.less') && isPartial(file)) {
+      for (const [lessFile, imports] of this.lessImports) {
+        if (imports.includes(file)) await this.collect(errors, () => this.compile(target, lessFile));
+      }
+      return errors;
+    }
+    await this.collect(errors, () => this.compile(target, file));
+    return errors;
+  }
+
+  /** Removes the outputs of a deleted source file from every target. */
+  remove(file: string): void {
+    for (const [key, outFiles] of this.outputs) {
+      if (!key.endsWith(`\0${file}`)) continue;
+      for (const outFile of outFiles) fs.rmSync(outFile, { force: true });
+      this.outputs.delete(key);
+      this.packages.delete(key);
+    }
+    this.lessImports.delete(file);
+    this.sharedUsers.delete(file);
+  }
+
+  /** Regenerates what derives from the whole target: manifests, npm packages, package.json. */
+  finalize(): Promise<SourceError[]> {
+    return finalizeTargets(this);
+  }
+
+  private isIgnored(target: Target, file: string): boolean {
+    const relative = path.relative(target.srcDir, file);
+    return (
+      relative.endsWith('.d.ts') ||
+      relative.endsWith('.test.ts') ||
+      path.basename(relative) === 'tsconfig.json' ||
+      relative.split(path.sep).includes('node_modules')
+    );
+  }
+
+  private async collect(errors: SourceError[], step: () => Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      if (Array.isArray(error)) errors.push(...(error as SourceError[]));
+      else throw error;
+    }
+  }
+
+  /** Compiles one source file into one target and records its outputs. */
+  private async compile(target: Target, file: string): Promise<void> {
+    const ext = path.extname(file);
+    const key = `${target.name}\0${file}`;
+
+    if (ext === '.ts' || ext === '.js') {
+      const output = await compileScript(this.project, target, file, await fs.promises.readFile(file, 'utf8'));
+      await this.write(key, output.outFile, output.code, [mapPath(this.project, output.outFile)]);
+      await this.writeFile(mapPath(this.project, output.outFile), output.map);
+      this.packages.set(key, output.packages);
+      for (const shared of output.shared) {
+        let users = this.sharedUsers.get(shared);
+        if (!users) this.sharedUsers.set(shared, (users = new Set()));
+        if (users.has(target)) continue;
+        users.add(target);
+        await this.compile(target, shared);
+      }
+      return;
+    }
+
+    if (ext === '.less') {
+      if (isPartial(file)) return;
+      const output = await compileLess(file, await fs.promises.readFile(file, 'utf8'));
+      this.lessImports.set(file, output.imports);
+      await this.write(key, outputPath(this.project, target, file, '.acss'), output.css);
+      return;
+    }
+
+    if (target.kind === 'function' && path.relative(target.srcDir, file) === 'package.json') return;
+
+    if (ext === '.json') {
+      const text = replaceTokens(await fs.promises.readFile(file, 'utf8'), textTokens(this.project));
+      parseJson(file, text);
+      await this.write(key, outputPath(this.project, target, file), text);
+      return;
+    }
+
+    if (TEMPLATE_EXTENSIONS.has(ext)) {
+      const text = replaceTokens(await fs.promises.readFile(file, 'utf8'), textTokens(this.project));
+      await this.write(key, outputPath(this.project, target, file), text);
+      return;
+    }
+
+    // Images and other assets: copied byte for byte.
+    const outFile = outputPath(this.project, target, file);
+    await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
+    await fs.promises.copyFile(file, outFile);
+    this.record(key, [outFile], fs.statSync(outFile).size);
+  }
+
+  private async write(key: string, outFile: string, content: string, extra: string[] = []): Promise<void> {
+    await this.writeFile(outFile, content);
+    this.record(key, [outFile, ...extra], 0);
+  }
+
+  /** Writes a file, creating its folder, and counts it in the stats. */
+  async writeFile(outFile: string, content: string): Promise<void> {
+    await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
+    await fs.promises.writeFile(outFile, content);
+    this.stats.filesWritten += 1;
+    this.stats.bytesWritten += Buffer.byteLength(content);
+  }
+
+  private record(key: string, outFiles: string[], copiedBytes: number): void {
+    const previous = this.outputs.get(key);
+    for (const stale of previous ?? []) if (!outFiles.includes(stale)) fs.rmSync(stale, { force: true });
+    this.outputs.set(key, new Set(outFiles));
+    if (copiedBytes > 0) {
+      this.stats.filesWritten += 1;
+      this.stats.bytesWritten += copiedBytes;
+    }
+  }
+}

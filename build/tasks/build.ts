@@ -1,0 +1,69 @@
+// `npm run build`: a clean build of every target into dist/, type checked, then release checked.
+// The output is written to a staging folder and moved to dist/ only when nothing failed.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { loadConfig, type CloudEnv } from '../config';
+import { BuildEngine } from '../engine';
+import { BuildFailed, createLogger, formatBytes, type Logger, type SourceError } from '../log';
+import { describeProject } from '../project';
+import { releaseCheck } from '../release-check';
+import { checkTypesInWorker } from '../typecheck';
+import { folderSize } from '../sizes';
+
+export interface BuildOptions {
+  root: string;
+  env: CloudEnv;
+  logger?: Logger;
+  /** Skips the type check; the check still runs in `npm test` and the editor. */
+  skipTypeCheck?: boolean;
+}
+
+/** Builds the project into dist/. Throws BuildFailed after printing every error. */
+export async function buildProject(options: BuildOptions): Promise<void> {
+  const { root, env } = options;
+  const logger = options.logger ?? createLogger(root);
+  const started = Date.now();
+  const config = loadConfig(root);
+  const distDir = path.join(root, 'dist');
+  const stagingDir = path.join(root, '.dist-staging');
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+
+  logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
+  const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
+  const project = describeProject(root, config, env, stagingDir);
+  const engine = new BuildEngine(project);
+
+  let errors: SourceError[] = await engine.buildAll();
+  logger.info(
+    `emit: ${engine.stats.filesWritten} files, ${formatBytes(engine.stats.bytesWritten)} in ${Date.now() - started} ms`,
+  );
+  const typeErrors = await typeCheck;
+  logger.info(`typecheck: ${typeErrors.length} errors, done at ${Date.now() - started} ms`);
+  errors = [...errors, ...typeErrors];
+
+  if (errors.length === 0) {
+    const findings = await releaseCheck(root, stagingDir, logger);
+    if (findings > 0) return fail(logger, stagingDir, distDir, `release check found ${findings} errors`);
+  }
+  if (errors.length > 0) {
+    logger.sourceErrors(errors);
+    return fail(logger, stagingDir, distDir, `${errors.length} errors`);
+  }
+
+  fs.rmSync(distDir, { recursive: true, force: true });
+  fs.renameSync(stagingDir, distDir);
+  for (const target of project.targets) {
+    const size = folderSize(path.join(distDir, path.relative(stagingDir, target.outDir)), ['node_modules']);
+    logger.info(`  dist/${target.name}  ${formatBytes(size)} (without node_modules)`);
+  }
+  logger.info(`build: done in ${Date.now() - started} ms; open dist/ in Taobao Developer Tools`);
+}
+
+function fail(logger: Logger, stagingDir: string, distDir: string, summary: string): never {
+  fs.rmSync(stagingDir, { recursive: true, force: true });
+  // A dist/ from an earlier build would look complete and current, so it goes too.
+  fs.rmSync(distDir, { recursive: true, force: true });
+  logger.error(`build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`);
+  throw new BuildFailed(summary);
+}

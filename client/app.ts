@@ -1,0 +1,8 @@
+import cloud from '@tbmp/mp-cloud-sdk';
+
+App({
+  cloud,
+  async onLaunch() {
+    await cloud.init({ env: __CLOUD_ENV__ });
+  },
+});

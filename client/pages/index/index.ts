@@ -1,0 +1,6 @@
+Page({
+  data: { greeting: '' },
+  onLoad() {
+    this.setData({ greeting: 'hello' });
+  },
+});

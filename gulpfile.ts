@@ -1,0 +1,27 @@
+// The build's entry point: names the tasks. Their code is in build/tasks/.
+//   npm run build   gulp build --env online   clean build into dist/, type checked
+//   npm run dev     gulp dev                  build, then rebuild each changed file
+//   npm run clean   gulp clean                remove dist/
+import { buildProject } from './build/tasks/build';
+import { cleanProject } from './build/tasks/clean';
+import { startDev } from './build/tasks/dev';
+import { envOption, requireEnvOption } from './build/options';
+
+const root = __dirname;
+
+/** Builds every target into dist/ for the cloud env given with --env. */
+export function build(): Promise<void> {
+  return buildProject({ root, env: requireEnvOption() });
+}
+
+/** Builds into dist/ and keeps rebuilding on changes; stops with Ctrl+C. */
+export async function dev(): Promise<void> {
+  const session = startDev({ root, env: envOption() });
+  await session.ready;
+  await new Promise(() => undefined);
+}
+
+/** Removes dist/. */
+export function clean(): Promise<void> {
+  return cleanProject(root);
+}
