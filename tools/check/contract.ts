@@ -1,0 +1,76 @@
+// Loads the contract module (contract/api.ts by default) and reduces it to what the checks
+// need: each cloud function's handler names and whether each handler needs a login.
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+
+import { isObject } from './values';
+
+/** Handler name to `login` flag, for each cloud function. */
+export type ContractSummary = Map<string, Map<string, boolean>>;
+
+export type ContractLoad =
+  | { kind: 'loaded'; file: string; functions: ContractSummary }
+  | { kind: 'missing'; file: string }
+  | { kind: 'invalid'; file: string; message: string };
+
+export function loadContract(root: string, relativeFile = 'contract/api.ts'): ContractLoad {
+  const file = path.resolve(root, relativeFile);
+  const requireFromRoot = createRequire(path.join(root, 'package.json'));
+  let resolved: string;
+  try {
+    ensureTypeScriptLoader(requireFromRoot);
+    resolved = requireFromRoot.resolve(file);
+  } catch {
+    return { kind: 'missing', file };
+  }
+
+  let exported: unknown;
+  try {
+    forgetModulesUnder(path.dirname(resolved));
+    exported = requireFromRoot(resolved);
+  } catch (error) {
+    return { kind: 'invalid', file, message: `could not be loaded: ${(error as Error).message}` };
+  }
+
+  const contract = isObject(exported) ? exported.contract : undefined;
+  if (!isObject(contract)) {
+    return { kind: 'invalid', file, message: 'has no `contract` export: export const contract = ...' };
+  }
+  return summarize(file, contract);
+}
+
+function summarize(file: string, contract: Record<string, unknown>): ContractLoad {
+  const functions: ContractSummary = new Map();
+  for (const [fn, handlers] of Object.entries(contract)) {
+    if (!isObject(handlers)) {
+      return { kind: 'invalid', file, message: `contract.${fn} must be an object of handlers` };
+    }
+    const summary = new Map<string, boolean>();
+    for (const [name, spec] of Object.entries(handlers)) {
+      if (!isObject(spec) || typeof spec.login !== 'boolean') {
+        return { kind: 'invalid', file, message: `contract.${fn}.${name} needs a boolean "login"` };
+      }
+      summary.set(name, spec.login);
+    }
+    functions.set(fn, summary);
+  }
+  return { kind: 'loaded', file, functions };
+}
+
+/** Registers esbuild-register unless a TypeScript loader is already in place (gulp, the CLI). */
+function ensureTypeScriptLoader(requireFromRoot: NodeJS.Require): void {
+  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
+  if (extensions['.ts']) return;
+  const { register } = requireFromRoot('esbuild-register/dist/node') as typeof import('esbuild-register/dist/node');
+  register({ target: `node${process.versions.node.split('.')[0]}` });
+}
+
+/** Drops cached modules of the contract folder, so a watch build sees the edited contract. */
+function forgetModulesUnder(dir: string): void {
+  const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+  for (const key of Object.keys(cache)) {
+    if (key.startsWith(dir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+      delete cache[key];
+    }
+  }
+}
