@@ -35,7 +35,7 @@ export interface RuntimeReply {
   [field: string]: unknown;
 }
 
-/** The caller's identity and environment, as the gateway passes them to the function's context. */
+/** The caller's identity and environment, which the gateway copies into `context`. */
 export interface InvokeCaller {
   openId?: string;
   mixNick?: string;
@@ -120,7 +120,10 @@ async function replyTo(request: MtopRequest, options: BridgeOptions): Promise<Mt
   try {
     reply = await options.invoke(call.fcName, call.handler, call.data, callerOf(options));
   } catch (error) {
-    return failure('LOCAL_CLOUD_ERROR', `${call.fcName}.${call.handler}: ${String(error)}`);
+    // The local runtime throws (not replies) when the function is missing or fails to load.
+    const { code, message } = error as { code?: unknown; message?: string };
+    const errorCode = typeof code === 'string' ? code : 'LOCAL_CLOUD_ERROR';
+    return failure(errorCode, `${call.fcName}.${call.handler}: ${message ?? String(error)}`);
   }
 
   return replyFor(throughNetwork(reply), options.replyShape ?? 'unwrapped');

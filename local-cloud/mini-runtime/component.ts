@@ -3,7 +3,7 @@
 // NOTE: no AXML is rendered, so child components and slots are not created; a test mounts
 // each component it needs and passes callback props (onXxx) itself.
 import { copyInto, snapshot } from './copy';
-import { installDataMethods, type MiniInstance } from './data-methods';
+import { installDataMethods, type MiniInstance, type RenderControl } from './data-methods';
 import { createEvent, type EventInit } from './events';
 import type { PendingWork } from './pending-work';
 import type { Definition, MiniRealm } from './realm';
@@ -14,6 +14,7 @@ export class ComponentHandle {
   /** The component object its own code sees as `this`. */
   readonly instance: MiniInstance;
 
+  private readonly renderControl: RenderControl;
   private mounted = false;
 
   constructor(
@@ -26,7 +27,7 @@ export class ComponentHandle {
   ) {
     rejectUnsupportedOptions(path, definition);
     this.instance = createComponentInstance(path, definition, realm, props, page);
-    installDataMethods(this.instance, realm.constructors, pending, (previousData) =>
+    this.renderControl = installDataMethods(this.instance, realm.constructors, pending, (previousData) =>
       this.afterRender(this.instance.props, previousData),
     );
   }
@@ -41,10 +42,14 @@ export class ComponentHandle {
     return { ...this.instance.props };
   }
 
-  /** Runs onInit, deriveDataFromProps and didMount, in the platform's order. */
+  /**
+   * Runs onInit and deriveDataFromProps, renders their setData calls as the first render (no
+   * didUpdate), then runs didMount.
+   */
   mount(): this {
     this.runLifecycle('onInit');
     this.runLifecycle('deriveDataFromProps', this.instance.props);
+    this.renderControl.renderInitial();
     this.mounted = true;
     this.runLifecycle('didMount');
     return this;

@@ -15,30 +15,36 @@ interface RenderBatch {
   callbacks: Array<() => void>;
 }
 
+/** Control over the render step that installDataMethods schedules. */
+export interface RenderControl {
+  /** Renders pending changes now, without calling the render listener (a first render). */
+  renderInitial(): void;
+}
+
 export function installDataMethods(
   instance: MiniInstance,
   realm: RealmConstructors,
   pending: PendingWork,
   onRender: RenderListener = () => undefined,
-): void {
+): RenderControl {
   let batch: RenderBatch | undefined;
 
   const startBatch = (callback: unknown): RenderBatch => {
     if (!batch) {
       batch = { previousData: copyInto(instance.data, realm), callbacks: [] };
-      pending.track(Promise.resolve().then(render));
+      pending.track(Promise.resolve().then(() => render()));
     }
     if (typeof callback === 'function') batch.callbacks.push(() => callback.call(instance));
     return batch;
   };
 
-  const render = () => {
+  const render = (notify = true) => {
     const done = batch;
     batch = undefined;
     if (!done) return;
 
     for (const callback of done.callbacks) callback();
-    onRender(done.previousData);
+    if (notify) onRender(done.previousData);
   };
 
   const createContainer = (forIndex: boolean) =>
@@ -60,6 +66,8 @@ export function installDataMethods(
       spliceAtPath(instance, key, args, realm);
     }
   };
+
+  return { renderInitial: () => render(false) };
 }
 
 function spliceAtPath(
