@@ -152,7 +152,7 @@ function route(request: RecordedRequest, orders: MockOrder[]): Answer {
 
   let input: Record<string, unknown>;
   try {
-    input = { ...request.query, ...parseJsonBody(request) };
+    input = { ...request.query, ...parseBody(request) };
   } catch {
     return failure(400, 'the request body is not valid JSON');
   }
@@ -191,8 +191,14 @@ function orderDetail(input: Record<string, unknown>, orders: MockOrder[]): Answe
   return { status: 200, body: { success: true, data: order } };
 }
 
-function parseJsonBody(request: RecordedRequest): Record<string, unknown> {
+/** Reads a JSON body, or a form body when the content type says so. */
+function parseBody(request: RecordedRequest): Record<string, unknown> {
   if (request.body === '') return {};
+
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(request.body));
+  }
 
   const parsed: unknown = JSON.parse(request.body);
   return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
