@@ -16,9 +16,9 @@ export type ContractLoad =
 export function loadContract(root: string, relativeFile = 'contract/api.ts'): ContractLoad {
   const file = path.resolve(root, relativeFile);
   const requireFromRoot = createRequire(path.join(root, 'package.json'));
+  ensureTypeScriptLoader();
   let resolved: string;
   try {
-    ensureTypeScriptLoader(requireFromRoot);
     resolved = requireFromRoot.resolve(file);
   } catch {
     return { kind: 'missing', file };
@@ -58,10 +58,12 @@ function summarize(file: string, contract: Record<string, unknown>): ContractLoa
 }
 
 /** Registers esbuild-register unless a TypeScript loader is already in place (gulp, the CLI). */
-function ensureTypeScriptLoader(requireFromRoot: NodeJS.Require): void {
+function ensureTypeScriptLoader(): void {
   const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
   if (extensions['.ts']) return;
-  const { register } = requireFromRoot('esbuild-register/dist/node') as typeof import('esbuild-register/dist/node');
+  // Resolved from this file, so a project root without node_modules (a test fixture) works too.
+  const requireHere = createRequire(path.join(__dirname, 'contract.ts'));
+  const { register } = requireHere('esbuild-register/dist/node') as typeof import('esbuild-register/dist/node');
   register({ target: `node${process.versions.node.split('.')[0]}` });
 }
 
