@@ -1,5 +1,5 @@
-// The typed client over the real cloud SDK (@tbmp/mp-cloud-sdk), with `my.sendMtop` answered by
-// the test: reply shapes, errors, the loading indicator and the legacy callback.
+// The typed client over the real cloud SDK (@tbmp/mp-cloud-sdk), with each `my.sendMtop` reply
+// made by the test: reply shapes, errors, the loading indicator and the legacy callback.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createClient } from '../../contract/client';
@@ -42,7 +42,12 @@ describe('client invoke over the SDK', () => {
     await client.invoke('favorites', 'add', { title: 'Tea' });
 
     expect(fake.requests).toEqual([
-      { api: 'mtop.miniapp.cloud.invoke.fc', fcName: 'favorites', handler: 'add', input: { title: 'Tea' } },
+      {
+        api: 'mtop.miniapp.cloud.invoke.fc',
+        fcName: 'favorites',
+        handler: 'add',
+        input: { title: 'Tea' },
+      },
     ]);
   });
 
@@ -218,7 +223,8 @@ describe('client loading indicator', () => {
 
 describe('client http', () => {
   it('calls main by default', async () => {
-    const { fake, client } = await clientAnswering(() => mtopResult({ greeting: 'Hi', env: 'test' }));
+    const reply = mtopResult({ greeting: 'Hi', env: 'test' });
+    const { fake, client } = await clientAnswering(() => reply);
 
     await client.http({ invokeName: 'hello', parameter: { name: 'Ada' } });
 
@@ -248,9 +254,13 @@ describe('client http', () => {
     );
     const callback = vi.fn();
 
-    const error = await rejectionOf(
-      client.http({ invokeName: 'favorites', handler: 'remove', parameter: { id: 'f9' }, callback }),
-    );
+    const call = client.http({
+      invokeName: 'favorites',
+      handler: 'remove',
+      parameter: { id: 'f9' },
+      callback,
+    });
+    const error = await rejectionOf(call);
 
     expect(error.code).toBe('FAVORITE_NOT_FOUND');
     expect(callback).not.toHaveBeenCalled();

@@ -100,7 +100,7 @@ const cases: Case[] = [
   },
   {
     name: 'message with stack lines',
-    failure: sdkRejection('BROKEN', 'Failed.\n    at handler (index.js:1:1)\n    at run (core.js:2:2)'),
+    failure: sdkRejection('BROKEN', 'Failed.\n    at handler (index.js:1:1)\n    at run (b.js)'),
     code: 'BROKEN',
     message: 'Failed.',
   },
