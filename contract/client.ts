@@ -72,14 +72,21 @@ const DEFAULT_HANDLER = 'main';
 export function createClient(getCloud: () => CloudLike, options: ClientOptions = {}): CloudClient {
   const loading = createLoadingCounter(options.loading ?? miniProgramLoading);
 
-  async function call(fn: string, handler: string, input: object, settings: InvokeOptions) {
+  // The server checks every result against the contract's result schema, so the reply has the
+  // declared type: `Result` is that type, inferred from where the call's value goes.
+  async function call<Result>(
+    fn: string,
+    handler: string,
+    input: unknown,
+    settings: InvokeOptions,
+  ): Promise<Result> {
     const needLoading = settings.needLoading ?? true;
     if (needLoading) loading.begin(settings.loadingText ?? DEFAULT_LOADING_TEXT);
 
     try {
       const cloud = requireCloud(getCloud());
-      const reply = await cloud.function.invoke(fn, input, handler);
-      return unwrapReply(reply);
+      const reply = await cloud.function.invoke(fn, input as object, handler);
+      return unwrapReply(reply) as Result;
     } catch (error) {
       throw toCloudError(error);
     } finally {
@@ -87,23 +94,24 @@ export function createClient(getCloud: () => CloudLike, options: ClientOptions =
     }
   }
 
+  async function http<F extends FunctionName, H extends HandlerName<F>>(
+    request: HttpRequest<F, H>,
+  ): Promise<ResultOf<F, H>> {
+    const handler = request.handler ?? DEFAULT_HANDLER;
+    const result = await call<ResultOf<F, H>>(
+      request.invokeName,
+      handler,
+      request.parameter,
+      request,
+    );
+
+    if (request.callback) request.callback(result);
+    return result;
+  }
+
   return {
-    async invoke(fn, handler, input, invokeOptions = {}) {
-      const result = await call(fn, handler, input as object, invokeOptions);
-      return result as ResultOf<typeof fn, typeof handler>;
-    },
-
-    async http(request) {
-      const handler: string = request.handler ?? DEFAULT_HANDLER;
-      const input = request.parameter as object;
-      const result = (await call(request.invokeName, handler, input, request)) as ResultOf<
-        typeof request.invokeName,
-        NonNullable<typeof request.handler>
-      >;
-
-      if (request.callback) request.callback(result);
-      return result;
-    },
+    invoke: (fn, handler, input, invokeOptions = {}) => call(fn, handler, input, invokeOptions),
+    http,
   };
 }
 
