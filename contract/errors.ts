@@ -84,7 +84,7 @@ const FIELD_PATTERN = /^input\.([^\s:]+): /;
 const STACK_LINE_PATTERN = /^\s+at\s/;
 
 // The SDK puts the code in front of the message ("INVALID_INPUT:::input.title: Too big") and
-// also sets `.code`; the code in the message wins because `.code` may be missing.
+// also sets `.code`. The code in the message wins because `.code` may be missing.
 function fromSdkMessage(message: string, code: unknown): CloudError {
   const separator = message.indexOf(SDK_SEPARATOR);
   if (separator < 0) return fromCodeAndMessage(code, message);
