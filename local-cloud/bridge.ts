@@ -19,36 +19,22 @@
 // - The SDK's 1 MB check (`data.length >= 1024000`) reads .length of the data object it sends,
 //   which is undefined, so large cloud.function.invoke payloads are sent (and reach this bridge).
 //
-// NOTE: how the production gateway answers is inferred, not observed. Most public page code
+// NOTE: the production gateway's reply is inferred, not observed. Most public page code
 // reads the handler's return value straight from the resolved value, so the default reply
 // shape 'unwrapped' resolves with the handler's result and turns `success: false` into an mtop
 // failure carrying the runtime's errorCode and errorMessage. The 'wrapper' shape resolves with
 // the runtime's whole reply { success, errorCode, errorMessage, result, ... } in every case, as
 // code reading `res.success` / `res.result` expects.
+import type { InvokeOptions, RuntimeReply } from './runtime';
 
-/** The reply of the cloud function runtime (faas-mini-app) for one call. */
-export interface RuntimeReply {
-  success: boolean;
-  errorCode?: unknown;
-  errorMessage?: string;
-  result?: unknown;
-  [field: string]: unknown;
-}
-
-/** The caller's identity and environment, which the gateway copies into `context`. */
-export interface InvokeCaller {
-  openId?: string;
-  mixNick?: string;
-  appKey?: string;
-  env?: string;
-}
+export type { InvokeOptions, RuntimeReply } from './runtime';
 
 /** Runs one handler of one cloud function and returns the runtime's reply. */
 export type InvokeFunction = (
   fn: string,
   handler: string,
   data: unknown,
-  caller: InvokeCaller,
+  options: InvokeOptions,
 ) => Promise<RuntimeReply>;
 
 export interface BridgeOptions {
@@ -176,7 +162,7 @@ function parseJsonField(value: unknown, name: string): unknown {
   }
 }
 
-function callerOf(options: BridgeOptions): InvokeCaller {
+function callerOf(options: BridgeOptions): InvokeOptions {
   return {
     openId: options.user?.openId,
     mixNick: options.user?.mixNick,

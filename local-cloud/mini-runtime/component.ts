@@ -1,6 +1,6 @@
 // Component instances in the Component2 style: props merged over the declared defaults, then
 // onInit, deriveDataFromProps and didMount; didUpdate after props or data change; didUnmount.
-// NOTE: no AXML is rendered, so child components and slots are not created; a test mounts
+// NOTE: no AXML is rendered, so child components and slots are not created. A test mounts
 // each component it needs and passes callback props (onXxx) itself.
 import { copyInto, snapshot } from './copy';
 import { installDataMethods, type MiniInstance, type RenderControl } from './data-methods';
@@ -11,7 +11,7 @@ import type { Definition, MiniRealm } from './realm';
 let nextComponentId = 1;
 
 export class ComponentHandle {
-  /** The component object its own code sees as `this`. */
+  /** The component object, `this` in the component's own code. */
   readonly instance: MiniInstance;
 
   private readonly renderControl: RenderControl;
@@ -27,9 +27,9 @@ export class ComponentHandle {
   ) {
     rejectUnsupportedOptions(path, definition);
     this.instance = createComponentInstance(path, definition, realm, props, page);
-    this.renderControl = installDataMethods(this.instance, realm.constructors, pending, (previousData) =>
-      this.afterRender(this.instance.props, previousData),
-    );
+    const onRender = (previousData: Record<string, unknown>) =>
+      this.afterRender(this.instance.props, previousData);
+    this.renderControl = installDataMethods(this.instance, realm.constructors, pending, onRender);
   }
 
   /** A copy of the component's data as it is now. */
@@ -37,7 +37,7 @@ export class ComponentHandle {
     return snapshot(this.instance.data);
   }
 
-  /** The props the component sees (callback props keep their identity). */
+  /** A shallow copy of the component's props (callback props keep their identity). */
   get props(): Record<string, unknown> {
     return { ...this.instance.props };
   }

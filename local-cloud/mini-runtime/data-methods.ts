@@ -4,10 +4,10 @@ import { copyInto, type RealmConstructors } from './copy';
 import { getAtPath, parseDataPath, setAtPath } from './data-path';
 import type { PendingWork } from './pending-work';
 
-/** A page or component instance as its code sees it. */
+/** A page or component instance: `this` in its own code. */
 export type MiniInstance = Record<string, any> & { data: Record<string, unknown> };
 
-/** What the render step receives: the data as it was before the batch's first change. */
+/** A render listener; it receives the data as it was before the batch's first change. */
 export type RenderListener = (previousData: Record<string, unknown>) => void;
 
 interface RenderBatch {

@@ -27,7 +27,7 @@ interface AppManifest {
   plugins?: Record<string, { provider?: string; version?: string }>;
 }
 
-/** What onLaunch and onShow receive. */
+/** The launch options passed to onLaunch and onShow. */
 export interface LaunchOptions {
   query?: Record<string, string>;
   path?: string;
@@ -92,7 +92,8 @@ export class MiniHost {
     const fullQuery = { ...Object.fromEntries(new URLSearchParams(queryString)), ...query };
     const { realm, modulePath } = this.locatePage(pathPart);
 
-    const page = new PageHandle(pathPart, realm.loadDefinition('Page', modulePath), realm, this.pending);
+    const definition = realm.loadDefinition('Page', modulePath);
+    const page = new PageHandle(pathPart, definition, realm, this.pending);
     this.pages.at(-1)?.runLifecycle('onHide');
     this.pages.push(page);
 

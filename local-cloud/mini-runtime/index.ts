@@ -3,8 +3,8 @@
 //
 // Emulated:
 // - CommonJS loading inside the target folder: relative, root-relative ('/x') and npm requests
-//   (from node_modules inside the folder); each file evaluated once; a request that leaves the
-//   folder, or names a Node built-in, throws. eval and new Function are disabled.
+//   (from node_modules inside the folder). Each file is evaluated once. A request that leaves
+//   the folder, or names a Node built-in, throws. eval and new Function are disabled.
 // - Globals: App, getApp, getCurrentPages (host only), Page, Component, requirePlugin (host),
 //   my, console (recorded), timers. A plugin runs in its own context where getApp and
 //   getCurrentPages are not defined.

@@ -26,7 +26,7 @@ export interface RecordedCall {
 const ignoredKeys = new Set(['then', 'toJSON', 'constructor', 'inspect']);
 
 export class MyApi {
-  /** The object code sees as the global `my`. */
+  /** The global `my` of the code under test. */
   readonly proxy: Record<string, any>;
 
   private readonly stubs = new Map<string, RawStub>();
@@ -37,7 +37,7 @@ export class MyApi {
       get: (_target, key) => this.read(key),
       has: (_target, key) => typeof key === 'string' && this.stubs.has(key),
       set: (_target, key) => {
-        throw new Error(`my.${String(key)} cannot be assigned by code under test; stub it instead.`);
+        throw new Error(`my.${String(key)} cannot be assigned by the code under test; stub it.`);
       },
     });
   }

@@ -7,7 +7,7 @@ import type { PendingWork } from './pending-work';
 import type { Definition, MiniRealm } from './realm';
 
 export class PageHandle {
-  /** The page object its own code sees as `this`. */
+  /** The page object, `this` in the page's own code. */
   readonly instance: MiniInstance;
 
   constructor(

@@ -35,7 +35,8 @@ export class PluginHandle {
   /** Returns the exports of the plugin's `main` file, what requirePlugin() returns. */
   main(): unknown {
     if (!this.manifest.main) {
-      throw new Error(`${path.join(this.root, 'plugin.json')} has no "main"; requirePlugin needs it.`);
+      const manifest = path.join(this.root, 'plugin.json');
+      throw new Error(`${manifest} has no "main", which requirePlugin() loads. Add it.`);
     }
     return this.realm.requireFile(stripLeadingSlash(this.manifest.main));
   }
@@ -54,9 +55,8 @@ export class PluginHandle {
     const declared = this.manifest[field]?.[name];
     if (!declared) {
       const known = Object.keys(this.manifest[field] ?? {}).join(', ') || 'none';
-      throw new Error(
-        `${path.join(this.root, 'plugin.json')}: '${name}' is not in ${field} (declared: ${known}).`,
-      );
+      const manifest = path.join(this.root, 'plugin.json');
+      throw new Error(`${manifest}: '${name}' is not in ${field} (declared: ${known}).`);
     }
     return stripLeadingSlash(declared);
   }

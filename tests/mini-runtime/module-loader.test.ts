@@ -61,7 +61,9 @@ describe('module loader', () => {
       'outside.js': `exports.secret = 1;`,
     });
 
-    expect(() => host.launch()).toThrow(/app\.js: require\('\.\.\/outside'\) leaves the target folder/);
+    expect(() => host.launch()).toThrow(
+      /app\.js: require\('\.\.\/outside'\) leaves the target folder/,
+    );
   });
 
   test('rejects Node built-in modules', async () => {

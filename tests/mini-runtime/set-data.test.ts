@@ -52,7 +52,8 @@ describe('setData', () => {
 
     page.instance.setData({ 'x.list[1].name': 'n' });
 
-    expect(Array.isArray(page.data.x && (page.data.x as { list: unknown }).list)).toBe(true);
+    const created = page.data.x as { list: unknown };
+    expect(Array.isArray(created.list)).toBe(true);
     expect(page.data).toEqual({ x: { list: [undefined, { name: 'n' }] } });
   });
 
