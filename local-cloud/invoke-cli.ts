@@ -62,7 +62,11 @@ export async function runInvokeCli(argv: string[], root = process.cwd()): Promis
     printReply(reply, options.log);
     return reply.success ? 0 : 1;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof LocalRuntimeError || error instanceof ConfigError) {
+    if (
+      error instanceof UsageError ||
+      error instanceof LocalRuntimeError ||
+      error instanceof ConfigError
+    ) {
       process.stderr.write(`invoke: ${error.message}\n`);
       return 2;
     }
@@ -88,7 +92,9 @@ function parseCommandLine(argv: string[], root: string): CliOptions | 'help' {
       },
     });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}\nRun npm run invoke -- --help for the options.`);
+    throw new UsageError(
+      `${(error as Error).message}\nRun npm run invoke -- --help for the options.`,
+    );
   }
 
   const { values, positionals } = parsed;
@@ -160,7 +166,9 @@ async function invokeHandler(options: CliOptions, root: string): Promise<Runtime
   }
 
   return runner.invoke(options.handler, options.data, {
-    ...(options.openId === undefined ? {} : { openId: options.openId, mixNick: LOCAL_TEST_USER.mixNick }),
+    ...(options.openId === undefined
+      ? {}
+      : { openId: options.openId, mixNick: LOCAL_TEST_USER.mixNick }),
     env: options.env || config.cloud.devEnv,
   });
 }
@@ -171,7 +179,8 @@ function printReply(reply: RuntimeReply, withLog: boolean): void {
 
   if (withLog) {
     process.stdout.write(`\nlog:\n${log.replace(/\r\n/g, '\n')}\n`);
-    if (advancedLog) process.stdout.write(`\nadvancedLog: ${JSON.stringify(advancedLog, null, 2)}\n`);
+    if (advancedLog)
+      process.stdout.write(`\nadvancedLog: ${JSON.stringify(advancedLog, null, 2)}\n`);
   }
 }
 
@@ -189,7 +198,9 @@ if (require.main === module) {
   runInvokeCli(process.argv.slice(2)).then(
     (status) => process.exit(status),
     (error: unknown) => {
-      process.stderr.write(`invoke: unexpected failure: ${(error as Error).stack ?? String(error)}\n`);
+      process.stderr.write(
+        `invoke: unexpected failure: ${(error as Error).stack ?? String(error)}\n`,
+      );
       process.exit(2);
     },
   );

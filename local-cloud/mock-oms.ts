@@ -1,12 +1,12 @@
-// A mock OMS backend for local runs and tests: node's http server on 127.0.0.1, answering the
+// A mock OMS backend for local runs and tests: node's http server on 127.0.0.1 that serves the
 // order API under /oms-web-api with JSON. `npm run mock-oms` starts it on port 4010, the port
 // that starter.config.ts maps oms.example.com to.
 //
 // Test switches make it fail on purpose, for one request (a header or a query parameter) or for
 // every request until changed (setBehaviour):
-//   x-mock-status / mockStatus      answer with this HTTP status
-//   x-mock-text / mockText          answer with this text instead of JSON
-//   x-mock-delay-ms / mockDelayMs   wait this many milliseconds before answering
+//   x-mock-status / mockStatus      respond with this HTTP status
+//   x-mock-text / mockText          respond with this text instead of JSON
+//   x-mock-delay-ms / mockDelayMs   wait this many milliseconds before responding
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -17,7 +17,7 @@ export const MOCK_OMS_PREFIX = '/oms-web-api';
 
 const MAX_PAGE_SIZE = 50;
 
-/** How the mock answers: any field set here overrides the normal answer. */
+/** How the mock responds: any field set here overrides the normal response. */
 export interface MockOmsBehaviour {
   status?: number;
   text?: string;
@@ -41,12 +41,12 @@ export interface MockOms {
   port: number;
   /** Every request received, oldest first. */
   requests: RecordedRequest[];
-  /** Sets how every following request is answered; undefined restores normal answers. */
+  /** Sets the response to every following request; undefined restores normal responses. */
   setBehaviour(behaviour: MockOmsBehaviour | undefined): void;
   close(): Promise<void>;
 }
 
-interface Answer {
+interface MockResponse {
   status: number;
   body: unknown;
 }
@@ -70,7 +70,7 @@ export function startMockOms(
       const switches = { ...behaviour, ...readSwitches(request) };
       const respond = () => {
         timers.delete(timer);
-        const status = sendAnswer(outgoing, request, switches, orders);
+        const status = sendResponse(outgoing, request, switches, orders);
         options.onRequest?.(request, status);
       };
       const timer = setTimeout(respond, switches.delayMs ?? 0);
@@ -114,15 +114,15 @@ function readSwitches(request: RecordedRequest): MockOmsBehaviour {
   const status = pick('x-mock-status', 'mockStatus');
   const text = pick('x-mock-text', 'mockText');
   const delay = pick('x-mock-delay-ms', 'mockDelayMs');
-  // Values that are not valid numbers are ignored, so a typo gives the normal answer.
+  // Values that are not valid numbers are ignored, so a typo gives the normal response.
   if (status !== undefined && /^[1-5]\d\d$/.test(status)) switches.status = Number(status);
   if (text !== undefined) switches.text = text;
   if (delay !== undefined && /^\d+$/.test(delay)) switches.delayMs = Number(delay);
   return switches;
 }
 
-/** Writes the answer and returns its status. */
-function sendAnswer(
+/** Writes the response and returns its status. */
+function sendResponse(
   outgoing: http.ServerResponse,
   request: RecordedRequest,
   switches: MockOmsBehaviour,
@@ -135,17 +135,17 @@ function sendAnswer(
     return status;
   }
 
-  const answer =
+  const response =
     switches.status !== undefined
       ? failure(switches.status, `mock failure with status ${switches.status}`)
       : route(request, orders);
 
-  outgoing.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
-  outgoing.end(JSON.stringify(answer.body));
-  return answer.status;
+  outgoing.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8' });
+  outgoing.end(JSON.stringify(response.body));
+  return response.status;
 }
 
-function route(request: RecordedRequest, orders: MockOrder[]): Answer {
+function route(request: RecordedRequest, orders: MockOrder[]): MockResponse {
   if (request.method !== 'GET' && request.method !== 'POST') {
     return failure(405, `method ${request.method} not allowed; use GET or POST`);
   }
@@ -167,23 +167,30 @@ function route(request: RecordedRequest, orders: MockOrder[]): Answer {
   }
 }
 
-function listOrders(input: Record<string, unknown>, orders: MockOrder[]): Answer {
+function listOrders(input: Record<string, unknown>, orders: MockOrder[]): MockResponse {
   const pageNo = Number(input.pageNo ?? 1);
   const pageSize = Number(input.pageSize ?? 10);
   if (!Number.isInteger(pageNo) || pageNo < 1) {
     return failure(400, `pageNo must be a whole number of 1 or more, got ${String(input.pageNo)}`);
   }
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    return failure(400, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${String(input.pageSize)}`);
+    return failure(
+      400,
+      `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, got ${String(input.pageSize)}`,
+    );
   }
 
-  const matching = input.status === undefined ? orders : orders.filter((order) => order.status === input.status);
+  const matching =
+    input.status === undefined ? orders : orders.filter((order) => order.status === input.status);
   const start = (pageNo - 1) * pageSize;
   const items = matching.slice(start, start + pageSize);
-  return { status: 200, body: { success: true, data: { items, total: matching.length, pageNo, pageSize } } };
+  return {
+    status: 200,
+    body: { success: true, data: { items, total: matching.length, pageNo, pageSize } },
+  };
 }
 
-function orderDetail(input: Record<string, unknown>, orders: MockOrder[]): Answer {
+function orderDetail(input: Record<string, unknown>, orders: MockOrder[]): MockResponse {
   if (input.id === undefined || input.id === '') return failure(400, 'id is required');
 
   const order = orders.find((candidate) => candidate.id === String(input.id));
@@ -204,7 +211,7 @@ function parseBody(request: RecordedRequest): Record<string, unknown> {
   return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
-function failure(status: number, message: string): Answer {
+function failure(status: number, message: string): MockResponse {
   return { status, body: { success: false, errorMessage: message } };
 }
 
@@ -223,7 +230,9 @@ async function main(argv: string[]): Promise<void> {
   const portIndex = argv.indexOf('--port');
   const port = portIndex === -1 ? MOCK_OMS_DEFAULT_PORT : Number(argv[portIndex + 1]);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`mock-oms: invalid --port ${argv[portIndex + 1]}; use a number from 0 to 65535\n`);
+    process.stderr.write(
+      `mock-oms: invalid --port ${argv[portIndex + 1]}; use a number from 0 to 65535\n`,
+    );
     process.exit(2);
   }
 
@@ -231,11 +240,14 @@ async function main(argv: string[]): Promise<void> {
   try {
     oms = await startMockOms({
       port,
-      onRequest: (request, status) => process.stdout.write(`${request.method} ${request.path} -> ${status}\n`),
+      onRequest: (request, status) =>
+        process.stdout.write(`${request.method} ${request.path} -> ${status}\n`),
     });
   } catch (error) {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
-    const reason = inUse ? `port ${port} is in use; stop the other server or pass --port N` : (error as Error).message;
+    const reason = inUse
+      ? `port ${port} is in use; stop the other server or pass --port N`
+      : (error as Error).message;
     process.stderr.write(`mock-oms: could not start: ${reason}\n`);
     process.exit(1);
   }

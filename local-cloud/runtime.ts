@@ -77,7 +77,8 @@ let requestCount = 0;
 /** Creates a runner for `<distDir>/server/<fn>`; nothing is loaded before the first call. */
 export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRunner {
   const dir = functionDir(options.distDir, options.fn);
-  const cloudSDK = typeof options.cloud === 'function' ? options.cloud : createCloudSDK(options.cloud);
+  const cloudSDK =
+    typeof options.cloud === 'function' ? options.cloud : createCloudSDK(options.cloud);
   let loaded: Promise<FaasRuntime> | undefined;
 
   const load = () => {
@@ -115,7 +116,12 @@ export function createFunctionRunner(options: FunctionRunnerOptions): FunctionRu
 
 /** Runs functions from one build folder, one cached runner per function, all over one cloud. */
 export interface LocalRuntime {
-  invoke(fn: string, handler: string, data: unknown, options?: InvokeOptions): Promise<RuntimeReply>;
+  invoke(
+    fn: string,
+    handler: string,
+    data: unknown,
+    options?: InvokeOptions,
+  ): Promise<RuntimeReply>;
   runner(fn: string): FunctionRunner;
   /** Lists the compiled functions of the build folder. */
   functions(): string[];
@@ -129,13 +135,19 @@ export function createLocalRuntime(options: {
   cloud?: LocalCloudOptions | CloudSDK;
   debug?: boolean;
 }): LocalRuntime {
-  const cloudSDK = typeof options.cloud === 'function' ? options.cloud : createCloudSDK(options.cloud);
+  const cloudSDK =
+    typeof options.cloud === 'function' ? options.cloud : createCloudSDK(options.cloud);
   const runners = new Map<string, FunctionRunner>();
 
   const runner = (fn: string) => {
     let found = runners.get(fn);
     if (!found) {
-      found = createFunctionRunner({ distDir: options.distDir, fn, cloud: cloudSDK, debug: options.debug });
+      found = createFunctionRunner({
+        distDir: options.distDir,
+        fn,
+        cloud: cloudSDK,
+        debug: options.debug,
+      });
       runners.set(fn, found);
     }
     return found;
@@ -143,7 +155,8 @@ export function createLocalRuntime(options: {
 
   return {
     runner,
-    invoke: async (fn, handler, data, invokeOptions) => runner(fn).invoke(handler, data, invokeOptions),
+    invoke: async (fn, handler, data, invokeOptions) =>
+      runner(fn).invoke(handler, data, invokeOptions),
     functions: () => listFunctions(options.distDir),
 
     reload(fn) {
@@ -178,7 +191,14 @@ function callHandler(
 ): Promise<RuntimeReply> {
   requestCount += 1;
   const requestId = `local-${process.pid}-${requestCount}`;
-  const event = { ...definedFields(options), handler, data, fcName: fn, requestId, timestamp: Date.now() };
+  const event = {
+    ...definedFields(options),
+    handler,
+    data,
+    fcName: fn,
+    requestId,
+    timestamp: Date.now(),
+  };
 
   return new Promise((resolve, reject) => {
     runtime.handler(Buffer.from(JSON.stringify(event)), { requestId }, (error, reply) =>

@@ -46,10 +46,14 @@ function main() {
   for (const dir of dirs) {
     const outcome = removeEntryTemplate(dir);
     if (outcome === 'removed') {
-      process.stdout.write(`postinstall: removed ${path.join(dir, 'entry.js')} (faas-mini-app's template)\n`);
+      process.stdout.write(
+        `postinstall: removed ${path.join(dir, 'entry.js')} (faas-mini-app's template)\n`,
+      );
     }
     if (outcome === 'kept') {
-      process.stdout.write(`postinstall: kept ${path.join(dir, 'entry.js')}: it is not faas-mini-app's template\n`);
+      process.stdout.write(
+        `postinstall: kept ${path.join(dir, 'entry.js')}: it is not faas-mini-app's template\n`,
+      );
     }
   }
 }

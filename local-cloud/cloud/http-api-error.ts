@@ -17,7 +17,11 @@ export class HttpApiError extends Error {
   /** The response body as text, for HTTP_API_STATUS. */
   body?: string;
 
-  constructor(code: HttpApiErrorCode, message: string, response?: { status: number; body: string }) {
+  constructor(
+    code: HttpApiErrorCode,
+    message: string,
+    response?: { status: number; body: string },
+  ) {
     super(message);
     this.code = code;
     this.status = response?.status;

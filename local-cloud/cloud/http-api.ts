@@ -1,13 +1,13 @@
 // `cloud.httpApi.invoke` of the local cloud: real HTTP to a local server, with the platform's
 // whitelist rule. A function names its production domain; the domain must be on the whitelist
-// exactly as written, and `backends` says which local base URL answers for it.
+// exactly as written, and `backends` says which local base URL serves it.
 import type { HttpApiRequest } from '../../contract/context';
 import { describe, isPlainObject } from './values';
 import { HttpApiError } from './http-api-error';
 import { sendRequest, type OutgoingRequest } from './http-request';
 
 export interface HttpApiOptions {
-  /** The whitelist: each allowed domain, mapped to the local base URL that answers for it. */
+  /** The whitelist: each allowed domain, mapped to the local base URL that serves it. */
   backends: Record<string, string>;
   /** Time limit of one request, response body included, in milliseconds. */
   timeoutMs: number;
@@ -28,12 +28,13 @@ export function createHttpApi(options: HttpApiOptions): LocalHttpApi {
       const response = await sendRequest(outgoing);
 
       // A non-2xx status rejects, with the status and body on the error, so a handler cannot
-      // mistake an error page for data. NOTE: what the platform does with a non-2xx answer
+      // mistake an error page for data. NOTE: what the platform does with a non-2xx response
       // (reject, or resolve with the body) is not confirmed by its documentation.
       if (response.status < 200 || response.status > 299) {
         throw new HttpApiError(
           'HTTP_API_STATUS',
-          `httpApi.invoke: ${outgoing.label} returned HTTP ${response.status}: ${shorten(response.body)}`,
+          `httpApi.invoke: ${outgoing.label} returned HTTP ${response.status}: ` +
+            shorten(response.body),
           response,
         );
       }
@@ -76,9 +77,10 @@ function whitelistedBase(domain: unknown, backends: Record<string, string>): str
   throw new HttpApiError(
     'HTTP_API_NOT_WHITELISTED',
     `httpApi.invoke: domain "${domain}" is not on the HTTP whitelist ` +
-      `(whitelisted: ${listed.length > 0 ? listed.join(', ') : 'none'}). The domain must match exactly, ` +
-      'without scheme or path. Add it to the app\'s HTTP whitelist in the open platform console, ' +
-      'and to local.backends in starter.config.ts with the local URL that answers for it.',
+      `(whitelisted: ${listed.length > 0 ? listed.join(', ') : 'none'}). ` +
+      'The domain must match exactly, ' +
+      "without scheme or path. Add it to the app's HTTP whitelist in the open platform console, " +
+      'and to local.backends in starter.config.ts with the local URL that serves it.',
   );
 }
 
@@ -133,7 +135,8 @@ function checkGetRequest(request: HttpApiRequest, url: URL): void {
 function checkHeaders(headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
 
-  const valid = isPlainObject(headers) && Object.values(headers).every((v) => typeof v === 'string');
+  const valid =
+    isPlainObject(headers) && Object.values(headers).every((v) => typeof v === 'string');
   if (!valid) {
     throw invalid(`headers must map header names to strings, got ${describe(headers)}`);
   }

@@ -33,7 +33,8 @@ export function sendRequest(request: OutgoingRequest): Promise<IncomingResponse>
     const timer = setTimeout(() => {
       timeout = new HttpApiError(
         'HTTP_API_TIMEOUT',
-        `httpApi.invoke: ${request.label} timed out after ${request.timeoutMs} ms (local backend ${request.url.origin})`,
+        `httpApi.invoke: ${request.label} timed out after ${request.timeoutMs} ms ` +
+          `(local backend ${request.url.origin})`,
       );
       outgoing.destroy(timeout);
     }, request.timeoutMs);
@@ -64,7 +65,8 @@ function networkError(request: OutgoingRequest, error: Error): HttpApiError {
   const reason = (error as NodeJS.ErrnoException).code ?? error.message;
   return new HttpApiError(
     'HTTP_API_NETWORK',
-    `httpApi.invoke: ${request.label} failed: could not reach the local backend ${request.url.origin} (${reason}); ` +
+    `httpApi.invoke: ${request.label} failed: ` +
+      `could not reach the local backend ${request.url.origin} (${reason}); ` +
       'start it (npm run mock-oms for the OMS mock) or change local.backends in starter.config.ts',
   );
 }

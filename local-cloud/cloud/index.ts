@@ -16,9 +16,9 @@ export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 export const LOCAL_SDK_VERSION = 'local-cloud';
 
 export interface LocalCloudOptions {
-  /** The database; functions that share one see each other's documents. Default: a new one in memory. */
+  /** The database; functions sharing one see each other's documents. Default: new, in memory. */
   db?: LocalDatabase;
-  /** The HTTP whitelist: each allowed domain mapped to the local base URL that answers for it. */
+  /** The HTTP whitelist: each allowed domain mapped to the local base URL that serves it. */
   backends?: Record<string, string>;
   /** Time limit of one httpApi request in milliseconds. Default: DEFAULT_HTTP_TIMEOUT_MS. */
   // NOTE: the platform's own httpApi time limit is not documented.
@@ -54,7 +54,11 @@ function createLocalCloud(db: LocalDatabase, httpApi: ServerCloud['httpApi']): L
     sdkVersion: LOCAL_SDK_VERSION,
     db: { collection: (name) => db.collection(name) },
     httpApi,
-    topApi: notEmulatedService('topApi', ['invoke'], TOP_REASON) as unknown as ServerCloud['topApi'],
+    topApi: notEmulatedService(
+      'topApi',
+      ['invoke'],
+      TOP_REASON,
+    ) as unknown as ServerCloud['topApi'],
   };
 
   Object.assign(cloud, {

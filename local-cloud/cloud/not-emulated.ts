@@ -1,5 +1,5 @@
 // The parts of the server `cloud` object that the local cloud does not emulate. Each call
-// rejects with the same error instead of resolving with an empty answer, so a local run never
+// rejects with the same error instead of resolving with an empty result, so a local run never
 // looks like it worked when the real cloud would have done something else.
 
 /** Thrown for a cloud API that only the real cloud has. */
@@ -11,7 +11,8 @@ export class NotEmulatedError extends Error {
 /** Builds the error for one API, such as `topApi.invoke`. */
 export function notEmulated(api: string, reason: string): NotEmulatedError {
   return new NotEmulatedError(
-    `cloud.${api} is not available in the local cloud: ${reason}. Test this call after uploading the function.`,
+    `cloud.${api} is not available in the local cloud: ${reason}. ` +
+      'Test this call after uploading the function.',
   );
 }
 

@@ -42,7 +42,9 @@ describe('insertOne', () => {
     const id = await orders.insertOne(document);
     document.title = 'changed';
 
-    expect(await orders.find({ _id: id })).toEqual([{ _id: id, title: 'cup', at: '1970-01-01T00:00:00.000Z' }]);
+    expect(await orders.find({ _id: id })).toEqual([
+      { _id: id, title: 'cup', at: '1970-01-01T00:00:00.000Z' },
+    ]);
   });
 });
 
@@ -56,7 +58,9 @@ describe('insertMany', () => {
   });
 
   it('inserts nothing when one fails', async () => {
-    await expect(orders.insertMany([{ _id: 'new' }, { _id: 'new' }])).rejects.toThrow(/duplicate _id/);
+    await expect(orders.insertMany([{ _id: 'new' }, { _id: 'new' }])).rejects.toThrow(
+      /duplicate _id/,
+    );
     expect(await orders.count()).toBe(4);
   });
 
@@ -93,7 +97,9 @@ describe('find', () => {
   });
 
   it('projects included fields', async () => {
-    expect(await orders.find({ _id: 'a' }, { projection: { title: 1 } })).toEqual([{ _id: 'a', title: 'pen' }]);
+    expect(await orders.find({ _id: 'a' }, { projection: { title: 1 } })).toEqual([
+      { _id: 'a', title: 'pen' },
+    ]);
   });
 
   it('projects excluded fields', async () => {
@@ -103,15 +109,21 @@ describe('find', () => {
   });
 
   it('rejects an unknown operator', async () => {
-    await expect(orders.find({ price: { $near: 1 } })).rejects.toThrow(/db\.collection\('orders'\)\.find: .*\$near/);
+    await expect(orders.find({ price: { $near: 1 } })).rejects.toThrow(
+      /db\.collection\('orders'\)\.find: .*\$near/,
+    );
   });
 
   it('rejects an invalid limit', async () => {
-    await expect(orders.find({}, { limit: -1 })).rejects.toThrow(/option limit must be a whole number/);
+    await expect(orders.find({}, { limit: -1 })).rejects.toThrow(
+      /option limit must be a whole number/,
+    );
   });
 
   it('rejects an invalid sort', async () => {
-    await expect(orders.find({}, { sort: { price: 2 as never } })).rejects.toThrow(/option sort must map/);
+    await expect(orders.find({}, { sort: { price: 2 as never } })).rejects.toThrow(
+      /option sort must map/,
+    );
   });
 
   it('rejects $where scripts', async () => {
@@ -132,7 +144,10 @@ describe('find', () => {
 
 describe('updateMany', () => {
   it('applies $set and $inc', async () => {
-    const matched = await orders.updateMany({ status: 'paid' }, { $set: { status: 'done' }, $inc: { price: 1 } });
+    const matched = await orders.updateMany(
+      { status: 'paid' },
+      { $set: { status: 'done' }, $inc: { price: 1 } },
+    );
 
     expect(matched).toBe(2);
     expect(await orders.find({ status: 'done' }, { projection: { price: 1 } })).toEqual([
@@ -144,7 +159,9 @@ describe('updateMany', () => {
   it('applies $unset and $push', async () => {
     await orders.updateMany({ _id: 'b' }, { $unset: { status: '' }, $push: { tags: 'gift' } });
 
-    expect(await orders.find({ _id: 'b' })).toEqual([{ _id: 'b', title: 'book', price: 12, tags: ['gift'] }]);
+    expect(await orders.find({ _id: 'b' })).toEqual([
+      { _id: 'b', title: 'book', price: 12, tags: ['gift'] },
+    ]);
   });
 
   it('returns 0 when nothing matches', async () => {
@@ -156,7 +173,9 @@ describe('updateMany', () => {
   });
 
   it('rejects an update without operators', async () => {
-    await expect(orders.updateMany({ _id: 'a' }, { price: 1 })).rejects.toThrow(/"price" is not an update operator/);
+    await expect(orders.updateMany({ _id: 'a' }, { price: 1 })).rejects.toThrow(
+      /"price" is not an update operator/,
+    );
   });
 
   it('rejects changing _id', async () => {
@@ -165,7 +184,9 @@ describe('updateMany', () => {
   });
 
   it('requires a filter', async () => {
-    await expect(orders.updateMany(undefined as never, { $set: { a: 1 } })).rejects.toThrow(/the filter must be an object/);
+    await expect(orders.updateMany(undefined as never, { $set: { a: 1 } })).rejects.toThrow(
+      /the filter must be an object/,
+    );
   });
 });
 
@@ -187,11 +208,15 @@ describe('replaceOne', () => {
   });
 
   it('rejects update operators', async () => {
-    await expect(orders.replaceOne({ _id: 'a' }, { $set: { title: 'x' } })).rejects.toThrow(/must not start with "\$"/);
+    await expect(orders.replaceOne({ _id: 'a' }, { $set: { title: 'x' } })).rejects.toThrow(
+      /must not start with "\$"/,
+    );
   });
 
   it('rejects a different _id', async () => {
-    await expect(orders.replaceOne({ _id: 'a' }, { _id: 'z', title: 'x' })).rejects.toThrow(/_id cannot be modified/);
+    await expect(orders.replaceOne({ _id: 'a' }, { _id: 'z', title: 'x' })).rejects.toThrow(
+      /_id cannot be modified/,
+    );
   });
 });
 
@@ -242,7 +267,9 @@ describe('aggregate', () => {
   });
 
   it('rejects the $out stage', async () => {
-    await expect(orders.aggregate([{ $out: 'copy' }])).rejects.toThrow(/\$out stage is not available in the local cloud/);
+    await expect(orders.aggregate([{ $out: 'copy' }])).rejects.toThrow(
+      /\$out stage is not available in the local cloud/,
+    );
   });
 
   it('rejects a non-array pipeline', async () => {

@@ -23,15 +23,22 @@ describe('file database', () => {
     await db.collection('users').insertOne({ _id: 'u1', name: 'Ada' });
 
     expect(fs.readdirSync(dir).sort()).toEqual(['orders.json', 'users.json']);
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'orders.json'), 'utf8'))).toEqual([{ _id: 'o1', total: 5 }]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'orders.json'), 'utf8'))).toEqual([
+      { _id: 'o1', total: 5 },
+    ]);
   });
 
   it('reloads documents in a new instance', async () => {
-    await createFileDatabase(dir).collection('orders').insertMany([{ _id: 'o1' }, { _id: 'o2' }]);
+    await createFileDatabase(dir)
+      .collection('orders')
+      .insertMany([{ _id: 'o1' }, { _id: 'o2' }]);
 
     const reopened = createFileDatabase(dir);
 
-    expect(await reopened.collection('orders').find({}, { sort: { _id: -1 } })).toEqual([{ _id: 'o2' }, { _id: 'o1' }]);
+    expect(await reopened.collection('orders').find({}, { sort: { _id: -1 } })).toEqual([
+      { _id: 'o2' },
+      { _id: 'o1' },
+    ]);
     expect(reopened.store.list()).toEqual(['orders']);
   });
 
@@ -47,11 +54,16 @@ describe('file database', () => {
 
   it('persists updates and deletes', async () => {
     const orders = createFileDatabase(dir).collection('orders');
-    await orders.insertMany([{ _id: 'o1', n: 1 }, { _id: 'o2', n: 2 }]);
+    await orders.insertMany([
+      { _id: 'o1', n: 1 },
+      { _id: 'o2', n: 2 },
+    ]);
     await orders.updateMany({ _id: 'o1' }, { $inc: { n: 10 } });
     await orders.deleteMany({ _id: 'o2' });
 
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'orders.json'), 'utf8'))).toEqual([{ _id: 'o1', n: 11 }]);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'orders.json'), 'utf8'))).toEqual([
+      { _id: 'o1', n: 11 },
+    ]);
   });
 
   it('leaves no temporary files', async () => {
@@ -85,6 +97,8 @@ describe('file database', () => {
   it('rejects a file that is no array', async () => {
     fs.writeFileSync(path.join(dir, 'orders.json'), '{}');
 
-    await expect(createFileDatabase(dir).collection('orders').count()).rejects.toThrow(/expected a JSON array/);
+    await expect(createFileDatabase(dir).collection('orders').count()).rejects.toThrow(
+      /expected a JSON array/,
+    );
   });
 });

@@ -45,7 +45,11 @@ export function createFunctionFixture(): FunctionFixture {
       fs.writeFileSync(path.join(dir, 'index.js'), code);
       fs.writeFileSync(
         path.join(dir, 'package.json'),
-        JSON.stringify({ name: fn, main: 'index.js', sdkVersion: '*', config: { notNeedLogin } }, null, 2),
+        JSON.stringify(
+          { name: fn, main: 'index.js', sdkVersion: '*', config: { notNeedLogin } },
+          null,
+          2,
+        ),
       );
     },
 

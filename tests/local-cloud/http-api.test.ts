@@ -25,7 +25,12 @@ beforeEach(() => {
 
 describe('httpApi.invoke', () => {
   it('resolves the body as text', async () => {
-    const text = await cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/detail', method: 'GET', params: { id: 'O1000' } });
+    const text = await cloud.httpApi.invoke({
+      domain: DOMAIN,
+      path: '/oms-web-api/orders/detail',
+      method: 'GET',
+      params: { id: 'O1000' },
+    });
 
     expect(typeof text).toBe('string');
     expect(JSON.parse(text)).toMatchObject({ success: true, data: { id: 'O1000' } });
@@ -44,7 +49,11 @@ describe('httpApi.invoke', () => {
   });
 
   it('posts the body as JSON', async () => {
-    const text = await cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/list', body: { pageNo: 1, pageSize: 3 } });
+    const text = await cloud.httpApi.invoke({
+      domain: DOMAIN,
+      path: '/oms-web-api/orders/list',
+      body: { pageNo: 1, pageSize: 3 },
+    });
 
     expect(oms.requests[0].method).toBe('POST');
     expect(oms.requests[0].headers['content-type']).toBe('application/json');
@@ -59,7 +68,11 @@ describe('httpApi.invoke', () => {
   });
 
   it('passes the caller headers', async () => {
-    await cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/list', headers: { 'X-Trace': 't1' } });
+    await cloud.httpApi.invoke({
+      domain: DOMAIN,
+      path: '/oms-web-api/orders/list',
+      headers: { 'X-Trace': 't1' },
+    });
 
     expect(oms.requests[0].headers['x-trace']).toBe('t1');
   });
@@ -85,38 +98,51 @@ describe('httpApi.invoke', () => {
   });
 
   it('matches the domain exactly', async () => {
-    await expect(cloud.httpApi.invoke({ domain: `https://${DOMAIN}`, path: '/x' })).rejects.toMatchObject({
+    await expect(
+      cloud.httpApi.invoke({ domain: `https://${DOMAIN}`, path: '/x' }),
+    ).rejects.toMatchObject({
       code: 'HTTP_API_NOT_WHITELISTED',
     });
-    await expect(cloud.httpApi.invoke({ domain: 'OMS.example.com', path: '/x' })).rejects.toMatchObject({
+    await expect(
+      cloud.httpApi.invoke({ domain: 'OMS.example.com', path: '/x' }),
+    ).rejects.toMatchObject({
       code: 'HTTP_API_NOT_WHITELISTED',
     });
   });
 
   it('requires a domain', async () => {
-    await expect(cloud.httpApi.invoke({ path: '/x' } as never)).rejects.toThrow(/domain is required/);
+    await expect(cloud.httpApi.invoke({ path: '/x' } as never)).rejects.toThrow(
+      /domain is required/,
+    );
   });
 
   it('rejects other methods', async () => {
-    await expect(cloud.httpApi.invoke({ domain: DOMAIN, path: '/x', method: 'PUT' as never })).rejects.toThrow(
-      /method must be "GET" or "POST", got "PUT"/,
-    );
+    await expect(
+      cloud.httpApi.invoke({ domain: DOMAIN, path: '/x', method: 'PUT' as never }),
+    ).rejects.toThrow(/method must be "GET" or "POST", got "PUT"/);
   });
 
   it('rejects a GET body', async () => {
-    await expect(cloud.httpApi.invoke({ domain: DOMAIN, path: '/x', method: 'GET', body: { a: 1 } })).rejects.toThrow(
-      /a GET request has no body/,
-    );
+    await expect(
+      cloud.httpApi.invoke({ domain: DOMAIN, path: '/x', method: 'GET', body: { a: 1 } }),
+    ).rejects.toThrow(/a GET request has no body/);
   });
 
   it('rejects an overlong GET URL', async () => {
-    const call = cloud.httpApi.invoke({ domain: DOMAIN, path: '/x', method: 'GET', params: { q: 'a'.repeat(300) } });
+    const call = cloud.httpApi.invoke({
+      domain: DOMAIN,
+      path: '/x',
+      method: 'GET',
+      params: { q: 'a'.repeat(300) },
+    });
 
     await expect(call).rejects.toThrow(/the platform cuts GET URLs after 256 bytes/);
   });
 
   it('rejects a path without slash', async () => {
-    await expect(cloud.httpApi.invoke({ domain: DOMAIN, path: 'orders' })).rejects.toThrow(/path must be a string starting with "\/"/);
+    await expect(cloud.httpApi.invoke({ domain: DOMAIN, path: 'orders' })).rejects.toThrow(
+      /path must be a string starting with "\/"/,
+    );
   });
 
   it('rejects non-2xx with status', async () => {
@@ -126,21 +152,33 @@ describe('httpApi.invoke', () => {
 
     await expect(call).rejects.toBeInstanceOf(HttpApiError);
     await expect(call).rejects.toMatchObject({ code: 'HTTP_API_STATUS', status: 503 });
-    await expect(call).rejects.toThrow(/POST oms\.example\.com\/oms-web-api\/orders\/list returned HTTP 503/);
+    await expect(call).rejects.toThrow(
+      /POST oms\.example\.com\/oms-web-api\/orders\/list returned HTTP 503/,
+    );
   });
 
   it('keeps the error body', async () => {
-    const call = cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/detail', method: 'GET', params: { id: 'none' } });
+    const call = cloud.httpApi.invoke({
+      domain: DOMAIN,
+      path: '/oms-web-api/orders/detail',
+      method: 'GET',
+      params: { id: 'none' },
+    });
 
     await expect(call).rejects.toMatchObject({ status: 404 });
     const error = (await call.catch((caught: unknown) => caught)) as HttpApiError;
-    expect(JSON.parse(error.body ?? '')).toEqual({ success: false, errorMessage: 'order none not found' });
+    expect(JSON.parse(error.body ?? '')).toEqual({
+      success: false,
+      errorMessage: 'order none not found',
+    });
   });
 
   it('resolves non-JSON text as is', async () => {
     oms.setBehaviour({ text: 'plain words' });
 
-    expect(await cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/list' })).toBe('plain words');
+    expect(await cloud.httpApi.invoke({ domain: DOMAIN, path: '/oms-web-api/orders/list' })).toBe(
+      'plain words',
+    );
   });
 
   it('times out a slow backend', async () => {

@@ -24,10 +24,15 @@ function runCli(args: string[], options: { dist?: string } = {}): Promise<CliRun
   const all = [...args, '--dist', options.dist ?? fixture.distDir, '--db', dbDir];
 
   return new Promise((resolve) => {
-    execFile(process.execPath, ['-r', 'esbuild-register', CLI, ...all], { cwd: REPO_ROOT }, (error, stdout, stderr) => {
-      const status = error ? Number((error as { code?: number }).code ?? 1) : 0;
-      resolve({ status, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['-r', 'esbuild-register', CLI, ...all],
+      { cwd: REPO_ROOT },
+      (error, stdout, stderr) => {
+        const status = error ? Number((error as { code?: number }).code ?? 1) : 0;
+        resolve({ status, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -51,7 +56,10 @@ describe('npm run invoke', () => {
     const run = await runCli(['demo', 'hello', '--data', '{"name":"Ada"}', '--env', 'pre']);
 
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ success: true, result: { greeting: 'hello Ada', env: 'pre' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      success: true,
+      result: { greeting: 'hello Ada', env: 'pre' },
+    });
   });
 
   it('omits the log by default', async () => {
@@ -117,7 +125,9 @@ describe('npm run invoke', () => {
     const run = await runCli(['outside']);
 
     expect(run.status).toBe(1);
-    expect(JSON.parse(run.stdout).errorMessage).toMatch(/domain "evil\.example\.com" is not on the HTTP whitelist/);
+    expect(JSON.parse(run.stdout).errorMessage).toMatch(
+      /domain "evil\.example\.com" is not on the HTTP whitelist/,
+    );
   });
 
   it('lists functions for unknown function', async () => {

@@ -58,7 +58,9 @@ describe('mock OMS', () => {
     const { json } = await post('/orders/list', { status: 'refunded', pageSize: 50 });
 
     expect(json.data.items.length).toBeGreaterThan(0);
-    expect(json.data.items.every((order: { status: string }) => order.status === 'refunded')).toBe(true);
+    expect(json.data.items.every((order: { status: string }) => order.status === 'refunded')).toBe(
+      true,
+    );
   });
 
   it('rejects an invalid page size', async () => {
@@ -75,11 +77,11 @@ describe('mock OMS', () => {
     expect(JSON.parse(text).data).toMatchObject({ id: 'O1003', title: 'Sample order 4' });
   });
 
-  it('answers 404 for unknown order', async () => {
+  it('returns 404 for unknown order', async () => {
     expect((await get('/orders/detail?id=O9')).status).toBe(404);
   });
 
-  it('answers 404 for unknown route', async () => {
+  it('returns 404 for unknown route', async () => {
     expect((await get('/users')).status).toBe(404);
   });
 
@@ -87,24 +89,28 @@ describe('mock OMS', () => {
     await post('/orders/list', { pageNo: 2 });
 
     expect(oms.requests).toHaveLength(1);
-    expect(oms.requests[0]).toMatchObject({ method: 'POST', path: '/oms-web-api/orders/list', body: '{"pageNo":2}' });
+    expect(oms.requests[0]).toMatchObject({
+      method: 'POST',
+      path: '/oms-web-api/orders/list',
+      body: '{"pageNo":2}',
+    });
   });
 
-  it('answers 500 by header', async () => {
+  it('responds 500 by header', async () => {
     const { status, text } = await get('/orders/list', { 'x-mock-status': '500' });
 
     expect(status).toBe(500);
     expect(JSON.parse(text).success).toBe(false);
   });
 
-  it('answers text by query flag', async () => {
+  it('responds text by query flag', async () => {
     const { status, text } = await get('/orders/list?mockText=not%20json');
 
     expect(status).toBe(200);
     expect(text).toBe('not json');
   });
 
-  it('holds the answer by setter', async () => {
+  it('delays the response by setter', async () => {
     oms.setBehaviour({ delayMs: 60_000 });
     const controller = new AbortController();
     let settled = false;
@@ -120,7 +126,7 @@ describe('mock OMS', () => {
     await pending;
   });
 
-  it('restores normal answers on reset', async () => {
+  it('restores normal responses on reset', async () => {
     oms.setBehaviour({ status: 500 });
     oms.setBehaviour(undefined);
 

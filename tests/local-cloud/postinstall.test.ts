@@ -23,7 +23,9 @@ afterEach(() => {
 function runPostinstall(): Promise<string> {
   const env = { ...process.env, INIT_CWD: dir };
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [SCRIPT], { cwd: dir, env }, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+    execFile(process.execPath, [SCRIPT], { cwd: dir, env }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
   });
 }
 
@@ -34,7 +36,7 @@ describe('postinstall script', () => {
     const output = await runPostinstall();
 
     expect(fs.existsSync(path.join(dir, 'entry.js'))).toBe(false);
-    expect(output).toContain("removed");
+    expect(output).toContain('removed');
   });
 
   it('removes a reformatted template', async () => {
@@ -47,7 +49,9 @@ describe('postinstall script', () => {
   });
 
   it('keeps an edited entry.js', async () => {
-    const edited = fs.readFileSync(TEMPLATE, 'utf8').replace('// injector', "require('./tracing');");
+    const edited = fs
+      .readFileSync(TEMPLATE, 'utf8')
+      .replace('// injector', "require('./tracing');");
     fs.writeFileSync(path.join(dir, 'entry.js'), edited);
 
     const output = await runPostinstall();

@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { createMemoryDatabase } from '../../local-cloud/cloud';
-import { createFunctionRunner, createLocalRuntime, LocalRuntimeError } from '../../local-cloud/runtime';
+import {
+  createFunctionRunner,
+  createLocalRuntime,
+  LocalRuntimeError,
+} from '../../local-cloud/runtime';
 import { createFunctionFixture, DEMO_FUNCTION, type FunctionFixture } from './function-fixture';
 
 let fixture: FunctionFixture;
@@ -108,13 +112,22 @@ describe('createFunctionRunner', () => {
 
     await runner.invoke('save', { text: 'a' }, { openId: 'u1' });
 
-    expect(await db.collection('notes').find({}, { projection: { _id: 0 } })).toEqual([{ text: 'a', owner: 'u1' }]);
+    expect(await db.collection('notes').find({}, { projection: { _id: 0 } })).toEqual([
+      { text: 'a', owner: 'u1' },
+    ]);
   });
 
   it('lists exported handlers', () => {
     const runner = createFunctionRunner({ distDir: fixture.distDir, fn: 'demo' });
 
-    expect(runner.handlers()).toEqual(['hello', 'whoami', 'save', 'fail', 'failWithCode', 'callTop']);
+    expect(runner.handlers()).toEqual([
+      'hello',
+      'whoami',
+      'save',
+      'fail',
+      'failWithCode',
+      'callTop',
+    ]);
   });
 
   it('keeps code until reload', async () => {
@@ -157,7 +170,10 @@ describe('createFunctionRunner', () => {
 
 describe('createLocalRuntime', () => {
   it('shares one database across functions', async () => {
-    fixture.writeFunction('reader', "exports.main = async (context) => context.cloud.db.collection('notes').count();");
+    fixture.writeFunction(
+      'reader',
+      "exports.main = async (context) => context.cloud.db.collection('notes').count();",
+    );
     const runtime = createLocalRuntime({ distDir: fixture.distDir });
 
     await runtime.invoke('demo', 'save', { text: 'x' }, { openId: 'u1' });
@@ -176,7 +192,9 @@ describe('createLocalRuntime', () => {
   it('rejects an unknown function', async () => {
     const runtime = createLocalRuntime({ distDir: fixture.distDir });
 
-    await expect(runtime.invoke('nope', 'main', {})).rejects.toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
+    await expect(runtime.invoke('nope', 'main', {})).rejects.toMatchObject({
+      code: 'FUNCTION_NOT_FOUND',
+    });
   });
 
   it('caches one runner per function', () => {

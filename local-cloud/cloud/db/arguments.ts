@@ -1,7 +1,7 @@
 // Checks of the arguments a collection method gets. Handlers pass what callers sent, so a wrong
 // type is reported with the method and the value instead of failing deep inside the query code.
 import { describe, isPlainObject } from '../values';
-import { DbError, describeCall } from './db-error';
+import { dbError } from './db-error';
 
 type PlainObject = Record<string, unknown>;
 
@@ -15,31 +15,32 @@ export function checkFilter(
   if (filter === undefined && optional) return {};
   if (isPlainObject(filter)) return filter;
 
-  throw new DbError(
-    `${describeCall(collection, method)}: the filter must be an object such as { status: 'paid' }, got ${describe(filter)}`,
+  throw dbError(
+    collection,
+    method,
+    "the filter must be an object such as { status: 'paid' }, " + `got ${describe(filter)}`,
   );
 }
 
 /** Checks a document to insert or a replacement: an object whose keys do not start with `$`. */
 export function checkDocument(collection: string, method: string, document: unknown): PlainObject {
   if (!isPlainObject(document)) {
-    throw new DbError(
-      `${describeCall(collection, method)}: the document must be an object, got ${describe(document)}`,
-    );
+    throw dbError(collection, method, `the document must be an object, got ${describe(document)}`);
   }
 
   const operator = Object.keys(document).find((key) => key.startsWith('$'));
   if (operator !== undefined) {
-    throw new DbError(
-      `${describeCall(collection, method)}: field names must not start with "$" (found "${operator}"); use updateMany for update operators`,
+    throw dbError(
+      collection,
+      method,
+      `field names must not start with "$" (found "${operator}"); ` +
+        'use updateMany for update operators',
     );
   }
 
   const id = document._id;
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') {
-    throw new DbError(
-      `${describeCall(collection, method)}: _id must be a string or a number, got ${describe(id)}`,
-    );
+    throw dbError(collection, method, `_id must be a string or a number, got ${describe(id)}`);
   }
   return document;
 }
@@ -49,15 +50,21 @@ export function checkUpdate(collection: string, update: unknown): PlainObject | 
   if (Array.isArray(update) && update.every(isPlainObject)) return update;
 
   if (!isPlainObject(update) || Object.keys(update).length === 0) {
-    throw new DbError(
-      `${describeCall(collection, 'updateMany')}: the update must be an object of update operators such as { $set: { status: 'paid' } }, got ${describe(update)}`,
+    throw dbError(
+      collection,
+      'updateMany',
+      'the update must be an object of update operators such as ' +
+        `{ $set: { status: 'paid' } }, got ${describe(update)}`,
     );
   }
 
   const plainField = Object.keys(update).find((key) => !key.startsWith('$'));
   if (plainField !== undefined) {
-    throw new DbError(
-      `${describeCall(collection, 'updateMany')}: "${plainField}" is not an update operator; wrap fields in $set, or use replaceOne to replace whole documents`,
+    throw dbError(
+      collection,
+      'updateMany',
+      `"${plainField}" is not an update operator; wrap fields in $set, ` +
+        'or use replaceOne to replace whole documents',
     );
   }
   return update;
@@ -68,8 +75,10 @@ export function checkCount(collection: string, option: string, value: unknown): 
   if (value === undefined) return undefined;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
 
-  throw new DbError(
-    `${describeCall(collection, 'find')}: option ${option} must be a whole number of 0 or more, got ${describe(value)}`,
+  throw dbError(
+    collection,
+    'find',
+    `option ${option} must be a whole number of 0 or more, got ${describe(value)}`,
   );
 }
 
@@ -78,11 +87,14 @@ export function checkSort(collection: string, sort: unknown): Record<string, 1 |
   if (sort === undefined) return undefined;
 
   const valid =
-    isPlainObject(sort) && Object.values(sort).every((direction) => direction === 1 || direction === -1);
+    isPlainObject(sort) &&
+    Object.values(sort).every((direction) => direction === 1 || direction === -1);
   if (valid) return sort as Record<string, 1 | -1>;
 
-  throw new DbError(
-    `${describeCall(collection, 'find')}: option sort must map field names to 1 or -1, got ${describe(sort)}`,
+  throw dbError(
+    collection,
+    'find',
+    `option sort must map field names to 1 or -1, got ${describe(sort)}`,
   );
 }
 
@@ -91,8 +103,10 @@ export function checkProjection(collection: string, projection: unknown): PlainO
   if (projection === undefined) return undefined;
   if (isPlainObject(projection)) return projection;
 
-  throw new DbError(
-    `${describeCall(collection, 'find')}: option projection must be an object such as { title: 1 }, got ${describe(projection)}`,
+  throw dbError(
+    collection,
+    'find',
+    'option projection must be an object such as { title: 1 }, ' + `got ${describe(projection)}`,
   );
 }
 
@@ -101,7 +115,10 @@ export function checkPipeline(collection: string, pipeline: unknown): PlainObjec
   const stages = isPlainObject(pipeline) ? [pipeline] : pipeline;
   if (Array.isArray(stages) && stages.every(isPlainObject)) return stages;
 
-  throw new DbError(
-    `${describeCall(collection, 'aggregate')}: the pipeline must be an array of stages such as [{ $match: {...} }], got ${describe(pipeline)}`,
+  throw dbError(
+    collection,
+    'aggregate',
+    'the pipeline must be an array of stages such as [{ $match: {...} }], ' +
+      `got ${describe(pipeline)}`,
   );
 }

@@ -15,7 +15,7 @@ import {
   checkSort,
   checkUpdate,
 } from './arguments';
-import { DbError, describeCall } from './db-error';
+import { DbError, dbError } from './db-error';
 import { newDocumentId } from './document-id';
 import type { DocumentStore, StoredDocument } from './document-store';
 
@@ -41,13 +41,16 @@ export function createCollection(store: DocumentStore, name: string): CloudColle
     find: (filter, findOptions) =>
       run('find', () => findDocuments(store, name, options, filter, findOptions)),
 
-    insertOne: (document) => run('insertOne', () => insertDocuments(store, name, 'insertOne', [document])[0]),
+    insertOne: (document) =>
+      run('insertOne', () => insertDocuments(store, name, 'insertOne', [document])[0]),
 
     insertMany: (documents) =>
       run('insertMany', () => {
         if (!Array.isArray(documents) || documents.length === 0) {
-          throw new DbError(
-            `${describeCall(name, 'insertMany')}: expected a non-empty array of documents, got ${describe(documents)}`,
+          throw dbError(
+            name,
+            'insertMany',
+            `expected a non-empty array of documents, got ${describe(documents)}`,
           );
         }
         return insertDocuments(store, name, 'insertMany', documents);
@@ -67,7 +70,8 @@ export function createCollection(store: DocumentStore, name: string): CloudColle
         return store.read(name).filter((document) => query.test(document)).length;
       }),
 
-    aggregate: (pipeline) => run('aggregate', () => aggregateDocuments(store, name, options, pipeline)),
+    aggregate: (pipeline) =>
+      run('aggregate', () => aggregateDocuments(store, name, options, pipeline)),
   };
 }
 
@@ -79,7 +83,7 @@ function runOperation<T>(collection: string, method: string, operation: () => T)
     if (error instanceof DbError) throw error;
     if ((error as Error).name === 'StoreFileError') throw error;
 
-    throw new DbError(`${describeCall(collection, method)}: ${(error as Error).message}`);
+    throw dbError(collection, method, (error as Error).message);
   }
 }
 
@@ -121,8 +125,10 @@ function insertDocuments(
     const stored = toStored({ ...checked, _id: checked._id ?? newDocumentId() });
 
     if (taken.has(stored._id)) {
-      throw new DbError(
-        `${describeCall(name, method)}: duplicate _id ${JSON.stringify(stored._id)}; nothing was inserted`,
+      throw dbError(
+        name,
+        method,
+        `duplicate _id ${JSON.stringify(stored._id)}; nothing was inserted`,
       );
     }
     taken.add(stored._id);
@@ -148,12 +154,21 @@ function updateDocuments(
   // NOTE: whether the platform's updateMany resolves with the matched or the modified count is
   // not documented; the matched count is returned, so an update that writes the same values
   // still reports the documents it found.
-  const { matchedCount, modifiedCount } = updateMany(documents, condition, modifier as never, {}, options);
+  const { matchedCount, modifiedCount } = updateMany(
+    documents,
+    condition,
+    modifier as never,
+    {},
+    options,
+  );
 
   const changedId = documents.findIndex((document, index) => document._id !== idsBefore[index]);
   if (changedId !== -1) {
-    throw new DbError(
-      `${describeCall(name, 'updateMany')}: the update changes _id ${JSON.stringify(idsBefore[changedId])}; _id cannot be modified, nothing was updated`,
+    throw dbError(
+      name,
+      'updateMany',
+      `the update changes _id ${JSON.stringify(idsBefore[changedId])}; ` +
+        '_id cannot be modified, nothing was updated',
     );
   }
 
@@ -177,8 +192,11 @@ function replaceDocument(
 
   const id = documents[index]._id;
   if (checked._id !== undefined && checked._id !== id) {
-    throw new DbError(
-      `${describeCall(name, 'replaceOne')}: the replacement has _id ${JSON.stringify(checked._id)} but the matched document has ${JSON.stringify(id)}; _id cannot be modified`,
+    throw dbError(
+      name,
+      'replaceOne',
+      `the replacement has _id ${JSON.stringify(checked._id)} but the matched document ` +
+        `has ${JSON.stringify(id)}; _id cannot be modified`,
     );
   }
 
@@ -212,8 +230,11 @@ function aggregateDocuments(
 
   const writing = stages.flatMap(Object.keys).find((stage) => WRITING_STAGES.includes(stage));
   if (writing !== undefined) {
-    throw new DbError(
-      `${describeCall(name, 'aggregate')}: the ${writing} stage is not available in the local cloud; read the results and write them with insertMany`,
+    throw dbError(
+      name,
+      'aggregate',
+      `the ${writing} stage is not available in the local cloud; ` +
+        'read the results and write them with insertMany',
     );
   }
 

@@ -25,7 +25,8 @@ export function createDatabase(store: DocumentStore): LocalDatabase {
     collection(name) {
       if (typeof name !== 'string' || !COLLECTION_NAME.test(name) || name.includes('..')) {
         throw new DbError(
-          `db.collection(${JSON.stringify(name)}): invalid collection name; use letters, digits, "_", "-" or "." (at most 120)`,
+          `db.collection(${JSON.stringify(name)}): invalid collection name; ` +
+            'use letters, digits, "_", "-" or "." (at most 120)',
         );
       }
       return createCollection(store, name);

@@ -11,3 +11,8 @@ export class DbError extends Error {
 export function describeCall(collection: string, method: string): string {
   return `db.collection('${collection}').${method}`;
 }
+
+/** Creates a DbError whose message starts with the call, such as `db.collection('orders').find`. */
+export function dbError(collection: string, method: string, reason: string): DbError {
+  return new DbError(`${describeCall(collection, method)}: ${reason}`);
+}

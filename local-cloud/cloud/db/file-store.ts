@@ -56,7 +56,8 @@ function readCollectionFile(file: string): StoredDocument[] {
     parsed = JSON.parse(text);
   } catch (error) {
     throw new StoreFileError(
-      `${file}: invalid JSON (${(error as Error).message}); fix the file or delete it to empty the collection`,
+      `${file}: invalid JSON (${(error as Error).message}); ` +
+        'fix the file or delete it to empty the collection',
     );
   }
 
