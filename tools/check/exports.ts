@@ -170,5 +170,5 @@ export function readExportsInChild(file: string, root: string): ExportsResult {
 }
 
 function firstErrorLine(stderr: string): string | undefined {
-  return stderr.split('\n').find((line) => /Error/.test(line))?.trim();
+  return stderr.split('\n').find((line) => /^[A-Za-z]*Error\b/.test(line))?.trim();
 }
