@@ -31,7 +31,7 @@ describe('parseJson', () => {
 
   it('reports trailing comma position', () => {
     const error = syntaxError('{\n  "a": 1,\n}');
-    expect(error.position).toEqual({ line: 3, column: 1 });
+    expect(error.position).toEqual({ line: 2, column: 9 });
     expect(error.message).toMatch(/trailing comma/);
   });
 
@@ -45,6 +45,12 @@ describe('parseJson', () => {
 
   it('rejects content after the value', () => {
     expect(syntaxError('{} {}').message).toMatch(/after the JSON value/);
+  });
+
+  it('names comments in the message', () => {
+    expect(syntaxError('{\n  // note\n}').message).toBe(
+      'unexpected comment (JSON has no comments); expected a property name in double quotes',
+    );
   });
 
   it('rejects an empty file', () => {

@@ -124,7 +124,11 @@ function resolvePluginComponent(project: CheckProject, target: Target, value: st
   if (target.kind !== 'client' || !client) {
     return { kind: 'unresolved', message: `"${value}": only the host app can use plugin components` };
   }
-  const plugins = readAppPlugins(project, client);
+  const appJson = project.readJson(path.join(client.dir, 'app.json'));
+  if (!appJson || !isObject(appJson.value)) {
+    return { kind: 'skipped', reason: 'app.json is missing or invalid, which other rules report' };
+  }
+  const plugins = isObject(appJson.value.plugins) ? appJson.value.plugins : undefined;
   const declared = plugins?.[alias];
   if (!isObject(declared)) {
     const message = `plugin alias "${alias}" is not declared in app.json "plugins"`;
@@ -145,13 +149,6 @@ function resolvePluginComponent(project: CheckProject, target: Target, value: st
     return { kind: 'unresolved', message };
   }
   return { kind: 'plugin', alias, name };
-}
-
-function readAppPlugins(project: CheckProject, client: Target): Record<string, unknown> | undefined {
-  const document = project.readJson(path.join(client.dir, 'app.json'));
-  if (!document || !isObject(document.value)) return undefined;
-  const plugins = document.value.plugins;
-  return isObject(plugins) ? plugins : undefined;
 }
 
 /**

@@ -102,9 +102,10 @@ class JsonParser {
       object[key] = this.parseValue([...path, key]);
       this.skipWhitespace();
       if (this.text[this.offset] === ',') {
+        const comma = this.offset;
         this.offset++;
         this.skipWhitespace();
-        if (this.text[this.offset] === '}') this.fail('trailing comma before "}"');
+        if (this.text[this.offset] === '}') this.fail('trailing comma before "}"', comma);
         continue;
       }
       this.expect('}', 'or "," after the property value');
@@ -126,9 +127,10 @@ class JsonParser {
       array.push(this.parseValue([...path, array.length]));
       this.skipWhitespace();
       if (this.text[this.offset] === ',') {
+        const comma = this.offset;
         this.offset++;
         this.skipWhitespace();
-        if (this.text[this.offset] === ']') this.fail('trailing comma before "]"');
+        if (this.text[this.offset] === ']') this.fail('trailing comma before "]"', comma);
         continue;
       }
       this.expect(']', 'or "," after the array element');
@@ -189,10 +191,13 @@ class JsonParser {
   private describe(): string {
     const char = this.text[this.offset];
     if (char === undefined) return 'end of file';
+    if (this.text.startsWith('//', this.offset) || this.text.startsWith('/*', this.offset)) {
+      return 'comment (JSON has no comments)';
+    }
     return JSON.stringify(char);
   }
 
-  private fail(message: string): never {
-    throw new JsonSyntaxError(message, this.lines.position(this.offset));
+  private fail(message: string, offset = this.offset): never {
+    throw new JsonSyntaxError(message, this.lines.position(offset));
   }
 }
