@@ -1,6 +1,6 @@
 // Event objects for calling a page or component handler the way an AXML binding would.
 
-/** What a test gives to describe an event; every field is optional. */
+/** The description of an event that a test passes; every field is optional. */
 export interface EventInit {
   type?: string;
   /** The dataset of both target and currentTarget, unless `targetDataset` differs. */

@@ -9,8 +9,9 @@
 //   my, console (recorded), timers. A plugin runs in its own context where getApp and
 //   getCurrentPages are not defined.
 // - `my` is strict: reading an API the test did not stub throws "my.<name> is not stubbed in
-//   this test". Stubs get recorded calls; callback-style stubs return or throw, and the runtime
-//   calls success, fail and complete.
+//   this test". Every call of a stub is recorded. Callback-style stubs return or throw, and the
+//   runtime calls success, fail and complete. stubAll() and stubCloudSdk() cover the usual
+//   sets. A plugin shares the host's stubs.
 // - App onLaunch/onShow; pages from app.json `pages` opened like navigateTo (onLoad(query),
 //   onShow, onReady; onHide, onUnload on the stack); plugin pages by plugin://alias/name.
 // - Components in the Component2 style: props over declared defaults, onInit,

@@ -67,6 +67,21 @@ export class MyApi {
     return this;
   }
 
+  /** Stubs callback-style APIs that succeed with no result, such as showLoading and hideLoading. */
+  stubAll(apis: string[]): this {
+    for (const api of apis) this.stub(api);
+    return this;
+  }
+
+  /**
+   * Stubs what @tbmp/mp-cloud-sdk 1.5.10 calls: `sendMtop` (for example the local cloud bridge)
+   * and `getFileSystemManager`, which its init calls and which returns undefined here, as where
+   * no file system is available.
+   */
+  stubCloudSdk(sendMtop: RawStub): this {
+    return this.stubRaw('sendMtop', sendMtop).stubRaw('getFileSystemManager', () => undefined);
+  }
+
   /** Removes a stub, so the API throws again when read. */
   unstub(api: string): this {
     this.stubs.delete(api);

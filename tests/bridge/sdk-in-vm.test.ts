@@ -28,9 +28,8 @@ type BridgeSettings = Partial<Omit<BridgeOptions, 'invoke'>>;
 function launchHost(settings: BridgeSettings = {}): MiniHost {
   const host = createHost({ root: fixture.client });
   const user = { openId: 'open-id-1', mixNick: 'mix-1' };
-  host.my.stubRaw('sendMtop', createSendMtop({ invoke: build.runtime.invoke, user, ...settings }));
-  host.my.stubRaw('getFileSystemManager', () => undefined);
-  host.my.stub('showLoading').stub('hideLoading');
+  const sendMtop = createSendMtop({ invoke: build.runtime.invoke, user, ...settings });
+  host.my.stubCloudSdk(sendMtop).stubAll(['showLoading', 'hideLoading']);
   host.launch();
   return host;
 }

@@ -45,9 +45,7 @@ function launchStarter(settings: Partial<Omit<BridgeOptions, 'invoke'>> = {}): M
 
   const user = { openId: 'e2e-open-id', mixNick: 'e2e-mix' };
   const sendMtop = createSendMtop({ invoke: runtime.invoke, user, env: 'test', ...settings });
-  host.my.stubRaw('sendMtop', sendMtop);
-  host.my.stubRaw('getFileSystemManager', () => undefined);
-  host.my.stub('showLoading').stub('hideLoading').stub('showToast').stub('loadPlugin');
+  host.my.stubCloudSdk(sendMtop).stubAll(['showLoading', 'hideLoading', 'showToast', 'loadPlugin']);
   host.launch();
   return host;
 }

@@ -106,4 +106,25 @@ describe('strict my', () => {
 
     await expect(pending.settle()).rejects.toThrow('page bug');
   });
+
+  test('stubAll stubs each API', () => {
+    const { my } = createMy();
+    my.stubAll(['showLoading', 'hideLoading']);
+
+    my.proxy.showLoading({ content: 'Loading' });
+    my.proxy.hideLoading();
+
+    expect(my.calls().map((call) => call.api)).toEqual(['showLoading', 'hideLoading']);
+  });
+
+  test('stubCloudSdk stubs SDK needs', () => {
+    const { my } = createMy();
+    const sendMtop = () => undefined;
+    my.stubCloudSdk(sendMtop);
+
+    my.proxy.sendMtop({ api: 'x' });
+
+    expect(my.proxy.getFileSystemManager()).toBeUndefined();
+    expect(my.callOptions('sendMtop')).toEqual([{ api: 'x' }]);
+  });
 });
