@@ -9,7 +9,7 @@
 //       protocols: '<JSON of mc-* headers>' }, success, fail })
 //
 // How the SDK reads the mtop reply (its getMtopErrorMsg and tryThrowError), observed by running
-// it in node:vm and in plain Node against this bridge (tests/bridge):
+// it in node:vm and in plain Node (tests/bridge; sdk-reply-reading.test.ts pins each case):
 // - success({ ret: ['SUCCESS::...'], data: { data: X } }) resolves with X, except that a falsy
 //   X (null, 0, false, '') resolves with {} because the SDK reads `data.data || {}`.
 // - fail({ ret: [...], data: { errorCode: C, errorMessage: M } }) rejects with an Error whose
