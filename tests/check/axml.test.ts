@@ -17,7 +17,9 @@ describe('maskExpressions', () => {
   });
 
   it('skips braces inside strings', () => {
-    expect(maskExpressions("{{ '}}' + a }}").expressions).toEqual([{ text: " '}}' + a ", offset: 2 }]);
+    expect(maskExpressions("{{ '}}' + a }}").expressions).toEqual([
+      { text: " '}}' + a ", offset: 2 },
+    ]);
   });
 
   it('handles object literal braces', () => {
@@ -78,7 +80,8 @@ describe('axml-syntax rule', () => {
   it('passes masked comparisons and template data', async () => {
     await project.write(
       PAGE,
-      '<view>\n  <text>{{a<b && c>d}}</text>\n  <template is="t" data="{{...item, n: 1, k}}"/>\n</view>\n',
+      '<view>\n  <text>{{a<b && c>d}}</text>\n' +
+        '  <template is="t" data="{{...item, n: 1, k}}"/>\n</view>\n',
     );
     expect(await project.findings('axml-syntax')).toEqual([]);
   });
@@ -115,7 +118,9 @@ describe('axml-syntax rule', () => {
   it('reports an empty expression', async () => {
     await project.write(PAGE, '<view>{{ }}</view>\n');
     const findings = await project.findings('axml-syntax');
-    expect(findings).toEqual([expect.objectContaining({ line: 1, column: 7, message: 'empty expression "{{ }}"' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ line: 1, column: 7, message: 'empty expression "{{ }}"' }),
+    ]);
   });
 
   it('checks plugin AXML too', async () => {

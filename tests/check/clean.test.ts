@@ -38,7 +38,11 @@ describe('runCheck on the clean fixture', () => {
   it('warns when the contract is missing', async () => {
     const findings = await runCheck({ root: path.join(project.root, 'dist'), distDir: '.' });
     expect(findings).toEqual([
-      expect.objectContaining({ file: 'contract/api.ts', rule: 'function-handlers', severity: 'warning' }),
+      expect.objectContaining({
+        file: 'contract/api.ts',
+        rule: 'function-handlers',
+        severity: 'warning',
+      }),
     ]);
   });
 });

@@ -103,13 +103,19 @@ describe('using-components rule', () => {
   it('finds npm packages in nearer node_modules', async () => {
     await project.write('client/pages/index/node_modules/local-ui/index.axml', '<view/>');
     await project.write('client/pages/index/node_modules/local-ui/index.js', 'Component({});');
-    await project.write('client/pages/index/node_modules/local-ui/index.json', '{"component": true}');
+    await project.write(
+      'client/pages/index/node_modules/local-ui/index.json',
+      '{"component": true}',
+    );
     await project.write(PAGE_JSON, usingComponents({ local: 'local-ui' }));
     expect(await project.findings('using-components')).toEqual([]);
   });
 
   it('reports a path leaving the folder', async () => {
-    await project.write(PAGE_JSON, usingComponents({ hello: '../../../plugin/components/hello/index' }));
+    await project.write(
+      PAGE_JSON,
+      usingComponents({ hello: '../../../plugin/components/hello/index' }),
+    );
     const [finding] = await project.findings('using-components');
     expect(finding.message).toMatch(/points outside dist\/client/);
   });
@@ -150,7 +156,11 @@ describe('using-components rule', () => {
     await project.remove('client/components/card/index.js');
     const findings = await project.findings('using-components');
     expect(findings).toEqual([
-      expect.objectContaining({ line: 4, column: 13, message: 'component "card" has no dist/client/components/card/index.js' }),
+      expect.objectContaining({
+        line: 4,
+        column: 13,
+        message: 'component "card" has no dist/client/components/card/index.js',
+      }),
     ]);
   });
 });
@@ -191,7 +201,11 @@ describe('component-json rule', () => {
     await project.write('plugin/components/hello/index.json', '{}');
     const findings = await project.findings('component-json');
     expect(findings).toEqual([
-      expect.objectContaining({ file: 'dist/plugin/components/hello/index.json', line: 1, column: 1 }),
+      expect.objectContaining({
+        file: 'dist/plugin/components/hello/index.json',
+        line: 1,
+        column: 1,
+      }),
     ]);
   });
 });

@@ -34,7 +34,11 @@ describe('event-handlers rule', () => {
     await project.write(`${CARD}.axml`, '<view catchLongTap="close"/>');
     const findings = await project.findings('event-handlers');
     expect(findings).toEqual([
-      expect.objectContaining({ file: 'dist/client/components/card/index.axml', line: 1, column: 21 }),
+      expect.objectContaining({
+        file: 'dist/client/components/card/index.axml',
+        line: 1,
+        column: 21,
+      }),
     ]);
     expect(findings[0].message).toMatch(/the component's "methods" in .* has no "close"/);
   });
@@ -78,7 +82,10 @@ describe('event-handlers rule', () => {
   });
 
   it('follows an options variable', async () => {
-    await project.write(`${PAGE}.js`, 'var options = { handleTap() {}, handleSelect() {} };\nPage(options);');
+    await project.write(
+      `${PAGE}.js`,
+      'var options = { handleTap() {}, handleSelect() {} };\nPage(options);',
+    );
     expect(await project.findings('event-handlers')).toEqual([]);
   });
 
@@ -89,7 +96,10 @@ describe('event-handlers rule', () => {
   });
 
   it('skips templates without script', async () => {
-    await project.write('client/templates/row.axml', '<template name="row"><view onTap="anything"/></template>');
+    await project.write(
+      'client/templates/row.axml',
+      '<template name="row"><view onTap="anything"/></template>',
+    );
     expect(await project.findings('event-handlers')).toEqual([]);
   });
 });

@@ -40,7 +40,8 @@ export async function makeFixture(): Promise<FixtureProject> {
     read: (relative) => fs.readFile(resolve(relative), 'utf8'),
     async replace(relative, search, replacement) {
       const text = await project.read(relative);
-      if (!text.includes(search)) throw new Error(`${relative} does not contain ${JSON.stringify(search)}`);
+      if (!text.includes(search))
+        throw new Error(`${relative} does not contain ${JSON.stringify(search)}`);
       await project.write(relative, text.replace(search, replacement));
     },
     remove: (relative) => fs.rm(resolve(relative), { recursive: true, force: true }),

@@ -15,22 +15,30 @@ function staticExports(code: string) {
 
 describe('readStaticExports', () => {
   it('reads exports assignments', () => {
-    expect(staticExports('exports.a = exports.b = void 0; exports.a = 1; module.exports.c = 2;')).toEqual({
+    expect(
+      staticExports('exports.a = exports.b = void 0; exports.a = 1; module.exports.c = 2;'),
+    ).toEqual({
       names: new Set(['b', 'a', 'c']),
     });
   });
 
   it('reads module.exports objects', () => {
-    expect(staticExports('module.exports = { main, "other": 1 };')).toEqual({ names: new Set(['main', 'other']) });
+    expect(staticExports('module.exports = { main, "other": 1 };')).toEqual({
+      names: new Set(['main', 'other']),
+    });
   });
 
   it('reads esbuild __export calls', () => {
-    const code = 'var e = {}; __export(e, { list: () => list, add: () => add }); module.exports = __toCommonJS(e);';
+    const code =
+      'var e = {}; __export(e, { list: () => list, add: () => add });\n' +
+      'module.exports = __toCommonJS(e);';
     expect(staticExports(code)).toEqual({ names: new Set(['list', 'add']) });
   });
 
   it('reads defineProperty exports', () => {
-    const code = 'Object.defineProperty(exports, "__esModule", { value: true }); Object.defineProperty(exports, "main", {});';
+    const code =
+      'Object.defineProperty(exports, "__esModule", { value: true });\n' +
+      'Object.defineProperty(exports, "main", {});';
     expect(staticExports(code)).toEqual({ names: new Set(['main']) });
   });
 
@@ -53,7 +61,10 @@ describe('readExportsInChild', () => {
   afterEach(() => removeFixture(project));
 
   it('lists function exports', async () => {
-    await project.write('server/hello/impl.js', 'exports.main = async () => 1; exports.version = 2;');
+    await project.write(
+      'server/hello/impl.js',
+      'exports.main = async () => 1; exports.version = 2;',
+    );
     await project.write('server/hello/index.js', 'module.exports = require("./impl");');
     const file = path.join(project.dist, 'server/hello/index.js');
     expect(readExportsInChild(file, project.root)).toEqual({ names: new Set(['main']) });
@@ -61,7 +72,10 @@ describe('readExportsInChild', () => {
 
   it('reports a module that throws', async () => {
     await project.write('server/hello/index.js', 'throw new Error("boom");');
-    const result = readExportsInChild(path.join(project.dist, 'server/hello/index.js'), project.root);
+    const result = readExportsInChild(
+      path.join(project.dist, 'server/hello/index.js'),
+      project.root,
+    );
     expect(result).toEqual({ unknown: expect.stringMatching(/child process failed: Error: boom/) });
   });
 });
@@ -92,7 +106,10 @@ describe('function-package rule', () => {
   });
 
   it('reports a missing sdkVersion', async () => {
-    await project.write('server/hello/package.json', '{\n  "name": "hello",\n  "main": "index.js"\n}\n');
+    await project.write(
+      'server/hello/package.json',
+      '{\n  "name": "hello",\n  "main": "index.js"\n}\n',
+    );
     expect(await project.findings('function-package')).toEqual([
       {
         file: 'dist/server/hello/package.json',
@@ -106,7 +123,10 @@ describe('function-package rule', () => {
   });
 
   it('reports main pointing nowhere', async () => {
-    await project.write('server/hello/package.json', '{\n  "main": "app.js",\n  "sdkVersion": "*"\n}\n');
+    await project.write(
+      'server/hello/package.json',
+      '{\n  "main": "app.js",\n  "sdkVersion": "*"\n}\n',
+    );
     const findings = await project.findings('function-package');
     expect(findings).toEqual([expect.objectContaining({ line: 2, column: 11 })]);
   });
@@ -147,7 +167,10 @@ describe('function-handlers rule', () => {
   });
 
   it('reports an extra export', async () => {
-    await project.write('server/hello/index.js', 'exports.main = async () => 1;\nexports.debug = async () => 2;\n');
+    await project.write(
+      'server/hello/index.js',
+      'exports.main = async () => 1;\nexports.debug = async () => 2;\n',
+    );
     const [finding] = await project.findings('function-handlers');
     expect(finding.message).toMatch(/^exports "debug", not declared for "hello"/);
   });
@@ -157,7 +180,9 @@ describe('function-handlers rule', () => {
     expect(await project.findings('function-handlers')).toEqual([
       expect.objectContaining({
         file: 'dist/server',
-        message: 'cloud function "hello" is declared in contract/api.ts but has no folder here: run the build',
+        message:
+          'cloud function "hello" is declared in contract/api.ts ' +
+          'but has no folder here: run the build',
       }),
     ]);
   });
@@ -175,9 +200,14 @@ describe('function-handlers rule', () => {
   });
 
   it('warns when exports stay unknown', async () => {
-    await project.write('server/hello/index.js', 'module.exports = require("not-installed-anywhere");');
+    await project.write(
+      'server/hello/index.js',
+      'module.exports = require("not-installed-anywhere");',
+    );
     const findings = await project.findings('function-handlers');
-    expect(findings).toEqual([expect.objectContaining({ severity: 'warning', file: 'dist/server/hello/index.js' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'warning', file: 'dist/server/hello/index.js' }),
+    ]);
   });
 });
 
@@ -193,7 +223,11 @@ describe('function-login rule', () => {
   });
 
   it('reports a missing notNeedLogin entry', async () => {
-    await project.replace('server/hello/package.json', '"notNeedLogin": ["main"]', '"notNeedLogin": []');
+    await project.replace(
+      'server/hello/package.json',
+      '"notNeedLogin": ["main"]',
+      '"notNeedLogin": []',
+    );
     expect(await project.findings('function-login')).toEqual([
       {
         file: 'dist/server/hello/package.json',
@@ -209,7 +243,11 @@ describe('function-login rule', () => {
   });
 
   it('reports a login handler listed', async () => {
-    await project.replace('server/favorites/package.json', '"notNeedLogin": []', '"notNeedLogin": ["list"]');
+    await project.replace(
+      'server/favorites/package.json',
+      '"notNeedLogin": []',
+      '"notNeedLogin": ["list"]',
+    );
     const [finding] = await project.findings('function-login');
     expect(finding.message).toMatch(/lists "list" \(login: true or not in the contract\)/);
   });

@@ -70,7 +70,10 @@ describe('json-syntax rule', () => {
   });
 
   it('reports page JSON error position', async () => {
-    await project.write('client/pages/index/index.json', '{\n  "usingComponents": {\n    "a": "/x"\n  \n');
+    await project.write(
+      'client/pages/index/index.json',
+      '{\n  "usingComponents": {\n    "a": "/x"\n  \n',
+    );
     const findings = await project.findings('json-syntax');
     expect(findings).toEqual([
       {
@@ -79,7 +82,8 @@ describe('json-syntax rule', () => {
         column: 1,
         rule: 'json-syntax',
         severity: 'error',
-        message: 'invalid JSON: unexpected end of file; expected "}" or "," after the property value',
+        message:
+          'invalid JSON: unexpected end of file; expected "}" or "," after the property value',
       },
     ]);
   });

@@ -10,8 +10,14 @@ describe('js-syntax rule', () => {
   afterEach(() => removeFixture(project));
 
   it('passes ES2015 client and ES2019 server', async () => {
-    await project.write('client/util.js', 'const f = (a, ...rest) => `${a}${rest.length}`;\nclass A {}\n');
-    await project.write('server/hello/util.js', 'async function f() { try { await 1; } catch { return { ...{} }; } }\n');
+    await project.write(
+      'client/util.js',
+      'const f = (a, ...rest) => `${a}${rest.length}`;\nclass A {}\n',
+    );
+    await project.write(
+      'server/hello/util.js',
+      'async function f() { try { await 1; } catch { return { ...{} }; } }\n',
+    );
     expect(await project.findings('js-syntax')).toEqual([]);
   });
 
@@ -24,7 +30,8 @@ describe('js-syntax rule', () => {
         column: 7,
         rule: 'js-syntax',
         severity: 'error',
-        message: 'syntax newer than ES2015 (Unexpected token): lower the build target for this folder',
+        message:
+          'syntax newer than ES2015 (Unexpected token): lower the build target for this folder',
       },
     ]);
   });
@@ -78,7 +85,10 @@ describe('upload-files rule', () => {
   it('warns on package type declarations', async () => {
     await project.write('client/node_modules/mini-ui/index.d.ts', '');
     expect(await project.findings('upload-files')).toEqual([
-      expect.objectContaining({ file: 'dist/client/node_modules/mini-ui/index.d.ts', severity: 'warning' }),
+      expect.objectContaining({
+        file: 'dist/client/node_modules/mini-ui/index.d.ts',
+        severity: 'warning',
+      }),
     ]);
   });
 });
@@ -100,7 +110,9 @@ describe('target-size rule', () => {
     expect(findings).toEqual([
       expect.objectContaining({ file: 'dist/client', rule: 'target-size', severity: 'error' }),
     ]);
-    expect(findings[0].message).toMatch(/^\d+\.\d KB is over the 2\.0 KB limit for this folder \(sizeLimits\.client\)/);
+    expect(findings[0].message).toMatch(
+      /^\d+\.\d KB is over the 2\.0 KB limit for this folder \(sizeLimits\.client\)/,
+    );
   });
 
   it('reports each function separately', async () => {
@@ -122,7 +134,10 @@ describe('project-config rule', () => {
   });
 
   it('reports a missing plugin root', async () => {
-    await project.write('mini.project.json', '{\n  "miniprogramRoot": "client",\n  "pluginRoot": "plug"\n}\n');
+    await project.write(
+      'mini.project.json',
+      '{\n  "miniprogramRoot": "client",\n  "pluginRoot": "plug"\n}\n',
+    );
     expect(await project.findings('project-config')).toEqual([
       {
         file: 'dist/mini.project.json',

@@ -14,13 +14,17 @@ describe('plugin-globals rule', () => {
   it('passes strings, comments and properties', async () => {
     await project.write(
       `${HELLO}.js`,
-      '// getApp() is for host pages\nvar note = "getCurrentPages";\nvar o = { getApp: 1 };\no.getApp();\n',
+      '// getApp() is for host pages\nvar note = "getCurrentPages";\n' +
+        'var o = { getApp: 1 };\no.getApp();\n',
     );
     expect(await project.findings('plugin-globals')).toEqual([]);
   });
 
   it('reports a getApp call', async () => {
-    await project.write(`${HELLO}.js`, 'Component({\n  methods: {\n    go() { return getApp().cloud; },\n  },\n});\n');
+    await project.write(
+      `${HELLO}.js`,
+      'Component({\n  methods: {\n    go() { return getApp().cloud; },\n  },\n});\n',
+    );
     expect(await project.findings('plugin-globals')).toEqual([
       {
         file: 'dist/plugin/components/hello/index.js',
@@ -29,14 +33,17 @@ describe('plugin-globals rule', () => {
         rule: 'plugin-globals',
         severity: 'error',
         message:
-          "getApp is not available inside a plugin: take what the host offers through component " +
+          'getApp is not available inside a plugin: take what the host offers through component ' +
           "props or the plugin's main exports",
       },
     ]);
   });
 
   it('reports getCurrentPages as value', async () => {
-    await project.write('plugin/index.js', 'var pages = typeof getCurrentPages;\nvar x = { [getApp]: 1 };');
+    await project.write(
+      'plugin/index.js',
+      'var pages = typeof getCurrentPages;\nvar x = { [getApp]: 1 };',
+    );
     const findings = await project.findings('plugin-globals');
     expect(findings.map((finding) => [finding.line, finding.column])).toEqual([
       [1, 20],
@@ -47,11 +54,16 @@ describe('plugin-globals rule', () => {
   it('reports plugin node_modules code', async () => {
     await project.write('plugin/node_modules/helper/index.js', 'module.exports = getApp;');
     const findings = await project.findings('plugin-globals');
-    expect(findings.map((finding) => finding.file)).toEqual(['dist/plugin/node_modules/helper/index.js']);
+    expect(findings.map((finding) => finding.file)).toEqual([
+      'dist/plugin/node_modules/helper/index.js',
+    ]);
   });
 
   it('ignores host app code', async () => {
-    await project.write('client/pages/index/index.js', 'Page({ handleTap() { getApp(); }, handleSelect() {} });');
+    await project.write(
+      'client/pages/index/index.js',
+      'Page({ handleTap() { getApp(); }, handleSelect() {} });',
+    );
     expect(await project.findings('plugin-globals')).toEqual([]);
   });
 });
@@ -69,7 +81,10 @@ describe('plugin-web-view rule', () => {
   });
 
   it('reports web-view in plugin', async () => {
-    await project.write('plugin/pages/welcome/index.axml', '<view>\n  <web-view src="{{url}}"/>\n</view>');
+    await project.write(
+      'plugin/pages/welcome/index.axml',
+      '<view>\n  <web-view src="{{url}}"/>\n</view>',
+    );
     expect(await project.findings('plugin-web-view')).toEqual([
       {
         file: 'dist/plugin/pages/welcome/index.axml',
@@ -113,7 +128,9 @@ describe('plugin-acss rule', () => {
   it('reports attribute and universal selectors', async () => {
     await project.write(`${HELLO}.acss`, '[hidden] {}\n.a * {}\n.b:not(text) {}\n');
     const findings = await project.findings('plugin-acss');
-    expect(findings.map((finding) => [finding.line, finding.column, finding.message.split(' "')[0]])).toEqual([
+    expect(
+      findings.map((finding) => [finding.line, finding.column, finding.message.split(' "')[0]]),
+    ).toEqual([
       [1, 1, 'attribute selector'],
       [2, 4, 'universal selector'],
       [3, 8, 'tag selector'],

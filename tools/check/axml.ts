@@ -51,7 +51,7 @@ export interface AxmlDocument {
   children: AxmlNode[];
   /** Every expression in the file, in text and in attributes. */
   expressions: AxmlExpression[];
-  /** The first structural error, if any; the tree then holds what was read before it. */
+  /** The first structural error, if any. The tree then contains what was read before it. */
   error?: AxmlProblem;
 }
 
@@ -258,7 +258,7 @@ class TagReader {
     if (!selfClosing) this.open.push(element);
   }
 
-  /** Reads attributes up to the end of the tag; returns true for a tag that ends with "/>". */
+  /** Reads attributes up to the end of the tag, and returns true for a tag that ends with "/>". */
   private readAttributes(element: AxmlElement): boolean {
     for (;;) {
       const spaced = this.skipWhitespace();

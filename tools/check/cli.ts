@@ -72,7 +72,9 @@ function readCheckConfig(root: string): CheckConfig {
   try {
     return { pluginId: loadConfig(root).plugin.id };
   } catch (error) {
-    process.stderr.write(`check: ${(error as Error).message}\ncheck: going on without the plugin id\n`);
+    process.stderr.write(
+      `check: ${(error as Error).message}\ncheck: going on without the plugin id\n`,
+    );
     return {};
   }
 }

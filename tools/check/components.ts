@@ -9,7 +9,7 @@ import type { CheckProject, Target } from './project';
 import { isObject } from './values';
 
 export type Resolution =
-  /** A component inside the upload folder; `base` is its path without extension. */
+  /** A component inside the upload folder. `base` is its path without extension. */
   | { kind: 'local'; base: string }
   /** A public component of the plugin in this build. */
   | { kind: 'plugin'; alias: string; name: string }
@@ -76,7 +76,8 @@ function resolveComponent(
     const start = value.startsWith('/') ? target.dir : path.dirname(jsonFile);
     const candidate = path.join(start, value);
     if (!isInside(target.dir, candidate)) {
-      const message = `"${value}" points outside ${project.relative(target.dir)}, which is uploaded on its own`;
+      const folder = project.relative(target.dir);
+      const message = `"${value}" points outside ${folder}, which is uploaded on its own`;
       return { kind: 'unresolved', message };
     }
     return resolveFiles(project, candidate, value);
@@ -99,7 +100,9 @@ function resolvePackage(
     if (dir === target.dir || !isInside(target.dir, dir)) break;
     dir = path.dirname(dir);
   }
-  const packageName = value.startsWith('@') ? value.split('/').slice(0, 2).join('/') : value.split('/')[0];
+  const packageName = value.startsWith('@')
+    ? value.split('/').slice(0, 2).join('/')
+    : value.split('/')[0];
   const message =
     `"${value}" not found in any node_modules folder of ${project.relative(target.dir)}: ` +
     `copy the package "${packageName}" into the build output, or start the path with "/" or "./"`;
@@ -117,12 +120,16 @@ function resolveFiles(project: CheckProject, candidate: string, value: string): 
 
 function resolvePluginComponent(project: CheckProject, target: Target, value: string): Resolution {
   const match = /^plugin:\/\/([^/]+)\/(.+)$/.exec(value);
-  if (!match) return { kind: 'unresolved', message: `"${value}" must be plugin://<alias>/<component>` };
+  if (!match)
+    return { kind: 'unresolved', message: `"${value}" must be plugin://<alias>/<component>` };
   const [, alias, name] = match;
 
   const client = project.layout.client;
   if (target.kind !== 'client' || !client) {
-    return { kind: 'unresolved', message: `"${value}": only the host app can use plugin components` };
+    return {
+      kind: 'unresolved',
+      message: `"${value}": only the host app can use plugin components`,
+    };
   }
   const appJson = project.readJson(path.join(client.dir, 'app.json'));
   if (!appJson || !isObject(appJson.value)) {
@@ -140,12 +147,15 @@ function resolvePluginComponent(project: CheckProject, target: Target, value: st
 
   const publicComponents = readPublicComponents(project);
   if (!publicComponents) {
-    const message = `plugin "${alias}" is this project's plugin, but its plugin.json has no publicComponents`;
+    const message =
+      `plugin "${alias}" is this project's plugin, ` +
+      'but its plugin.json has no publicComponents';
     return { kind: 'unresolved', message };
   }
   if (!(name in publicComponents)) {
     const listed = Object.keys(publicComponents).join(', ') || 'none';
-    const message = `plugin "${alias}" has no public component "${name}" (plugin.json lists: ${listed})`;
+    const message =
+      `plugin "${alias}" has no public component "${name}" ` + `(plugin.json lists: ${listed})`;
     return { kind: 'unresolved', message };
   }
   return { kind: 'plugin', alias, name };

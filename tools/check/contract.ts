@@ -34,7 +34,11 @@ export function loadContract(root: string, relativeFile = 'contract/api.ts'): Co
 
   const contract = isObject(exported) ? exported.contract : undefined;
   if (!isObject(contract)) {
-    return { kind: 'invalid', file, message: 'has no `contract` export: export const contract = ...' };
+    return {
+      kind: 'invalid',
+      file,
+      message: 'has no `contract` export: export const contract = ...',
+    };
   }
   return summarize(file, contract);
 }
@@ -63,11 +67,13 @@ function ensureTypeScriptLoader(): void {
   if (extensions['.ts']) return;
   // Resolved from this file, so a project root without node_modules (a test fixture) works too.
   const requireHere = createRequire(path.join(__dirname, 'contract.ts'));
-  const { register } = requireHere('esbuild-register/dist/node') as typeof import('esbuild-register/dist/node');
+  const { register } = requireHere(
+    'esbuild-register/dist/node',
+  ) as typeof import('esbuild-register/dist/node');
   register({ target: `node${process.versions.node.split('.')[0]}` });
 }
 
-/** Drops cached modules of the contract folder, so a watch build sees the edited contract. */
+/** Drops cached modules of the contract folder, so a watch build loads the edited contract. */
 function forgetModulesUnder(dir: string): void {
   const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
   for (const key of Object.keys(cache)) {

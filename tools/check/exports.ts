@@ -1,6 +1,6 @@
 // Lists the handlers a cloud function's index.js exports, without running it in the checker.
-// The static reading covers CommonJS as esbuild and tsc emit it; when it can't decide, the file
-// is loaded in a child Node process that prints the names of its exported functions.
+// The static reading covers CommonJS as esbuild and tsc emit it. When it can't decide, the
+// file is loaded in a child Node process, which prints the names of its exported functions.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -10,7 +10,11 @@ import * as walk from 'acorn-walk';
 export type ExportsResult = { names: Set<string> } | { unknown: string };
 
 /** Reads exports statically, falling back to a child process. */
-export function readExports(program: acorn.Program | undefined, file: string, root: string): ExportsResult {
+export function readExports(
+  program: acorn.Program | undefined,
+  file: string,
+  root: string,
+): ExportsResult {
   const statically = program ? readStaticExports(program) : undefined;
   if (statically && 'names' in statically) return statically;
   return readExportsInChild(file, root);
@@ -114,18 +118,24 @@ function isExportsObject(node: acorn.Node): boolean {
 }
 
 function isModuleExports(node: acorn.MemberExpression): boolean {
-  return node.object.type === 'Identifier' && node.object.name === 'module' && memberName(node) === 'exports';
+  return (
+    node.object.type === 'Identifier' &&
+    node.object.name === 'module' &&
+    memberName(node) === 'exports'
+  );
 }
 
 function memberName(node: acorn.MemberExpression): string | undefined {
   if (!node.computed && node.property.type === 'Identifier') return node.property.name;
-  if (node.property.type === 'Literal' && typeof node.property.value === 'string') return node.property.value;
+  if (node.property.type === 'Literal' && typeof node.property.value === 'string')
+    return node.property.value;
   return undefined;
 }
 
 function propertyName(property: acorn.Property): string | undefined {
   if (!property.computed && property.key.type === 'Identifier') return property.key.name;
-  if (property.key.type === 'Literal' && typeof property.key.value === 'string') return property.key.value;
+  if (property.key.type === 'Literal' && typeof property.key.value === 'string')
+    return property.key.value;
   return undefined;
 }
 
@@ -158,7 +168,8 @@ export function readExportsInChild(file: string, root: string): ExportsResult {
   });
 
   if (child.status !== 0) {
-    const reason = child.error?.message ?? firstErrorLine(child.stderr) ?? `exit code ${child.status}`;
+    const reason =
+      child.error?.message ?? firstErrorLine(child.stderr) ?? `exit code ${child.status}`;
     return { unknown: `loading it in a child process failed: ${reason}` };
   }
   const lastLine = child.stdout.trim().split('\n').at(-1) ?? '[]';
@@ -170,5 +181,8 @@ export function readExportsInChild(file: string, root: string): ExportsResult {
 }
 
 function firstErrorLine(stderr: string): string | undefined {
-  return stderr.split('\n').find((line) => /^[A-Za-z]*Error\b/.test(line))?.trim();
+  return stderr
+    .split('\n')
+    .find((line) => /^[A-Za-z]*Error\b/.test(line))
+    ?.trim();
 }

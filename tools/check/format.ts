@@ -3,7 +3,7 @@ import pc from 'picocolors';
 
 import type { Finding } from './types';
 
-/** Formats findings for a terminal; colors follow picocolors' detection (NO_COLOR, TTY). */
+/** Formats findings for a terminal. Colors follow picocolors' detection (NO_COLOR, TTY). */
 export function formatFindings(findings: readonly Finding[]): string {
   const lines = findings.map(formatFinding);
   lines.push(formatSummary(findings));

@@ -1,5 +1,5 @@
 // The release check of dist/: `runCheck` runs every rule and returns the findings sorted by
-// file and position. The build calls it at its end; `npm run check` runs it from the CLI.
+// file and position. The build calls it at its end, and `npm run check` runs it from the CLI.
 import { CheckProject } from './project';
 import { RULES } from './registry';
 import type { Finding, RunCheckOptions } from './types';

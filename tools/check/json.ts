@@ -60,7 +60,8 @@ class JsonParser {
 
     const value = this.parseValue([]);
     this.skipWhitespace();
-    if (this.offset < this.text.length) this.fail(`unexpected ${this.describe()} after the JSON value`);
+    if (this.offset < this.text.length)
+      this.fail(`unexpected ${this.describe()} after the JSON value`);
     return value;
   }
 
@@ -72,7 +73,11 @@ class JsonParser {
     if (char === '[') return this.parseArray(path);
     if (char === '"') return this.parseString();
     if (char === '-' || (char >= '0' && char <= '9')) return this.parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, this.offset)) {
         this.offset += word.length;
         return value;
@@ -158,7 +163,10 @@ class JsonParser {
 
   private skipEscape(): void {
     const next = this.text[this.offset + 1];
-    if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))) {
+    if (
+      next === 'u' &&
+      /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.offset + 2, this.offset + 6))
+    ) {
       this.offset += 6;
       return;
     }

@@ -6,7 +6,7 @@ import * as walk from 'acorn-walk';
 export interface MethodNames {
   kind: 'page' | 'component';
   names: Set<string>;
-  /** Why the list may be incomplete (a spread, a computed key, mixins), if it may be. */
+  /** The reason the list may be incomplete (a spread, a computed key, mixins), if it may be. */
   incomplete?: string;
 }
 
@@ -17,10 +17,14 @@ export function readMethods(program: acorn.Program): MethodsResult {
   const call = findRegistration(program);
   if (!call) return { kind: 'unknown', reason: 'no Page({...}) or Component({...}) call found' };
 
-  const kind = (call.callee as acorn.Identifier).name === 'Page' ? 'page' : 'component';
+  const callee = (call.callee as acorn.Identifier).name;
+  const kind = callee === 'Page' ? 'page' : 'component';
   const options = resolveObject(program, call.arguments[0]);
   if (!options) {
-    return { kind: 'unknown', reason: `the argument of ${kind === 'page' ? 'Page' : 'Component'}() is not an object literal` };
+    return {
+      kind: 'unknown',
+      reason: `the argument of ${callee}() is not an object literal`,
+    };
   }
 
   if (kind === 'page') return { kind, ...namesOf(options) };
@@ -32,7 +36,8 @@ export function readMethods(program: acorn.Program): MethodsResult {
 
   const result: MethodNames = { kind, ...(listed ? namesOf(listed) : { names: new Set() }) };
   if (mixins) result.incomplete = 'the component uses mixins';
-  else if (hasUnknownKeys(options)) result.incomplete = 'the component options use a spread or computed key';
+  else if (hasUnknownKeys(options))
+    result.incomplete = 'the component options use a spread or computed key';
   return result;
 }
 

@@ -5,7 +5,7 @@ export interface Position {
   column: number;
 }
 
-/** Maps offsets of one text to positions; build it once per file and reuse it. */
+/** Maps offsets of one text to positions. Build it once per file and reuse it. */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
 

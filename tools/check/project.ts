@@ -13,7 +13,7 @@ import type { CheckConfig, Finding, Severity, SizeLimits } from './types';
 
 const MEGABYTE = 1024 * 1024;
 
-// NOTE: 2 MB is the main-package limit of Alipay and WeChat mini-programs; no Taobao document
+// NOTE: 2 MB is the main-package limit of Alipay and WeChat mini-programs. No Taobao document
 // found here states the limit for Taobao apps or plugins, so both defaults assume the same.
 // The 10 MB per cloud function is an estimate, not a documented limit.
 export const DEFAULT_SIZE_LIMITS: SizeLimits = {
@@ -74,7 +74,7 @@ export class CheckProject {
     return relative.split(path.sep).join('/');
   }
 
-  /** Builds a finding; `where` is a position or a 0-based offset into the file's text. */
+  /** Builds a finding. `where` is a position or a 0-based offset into the file's text. */
   finding(
     rule: string,
     severity: Severity,
@@ -112,7 +112,7 @@ export class CheckProject {
     return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
   }
 
-  /** Lists files under a folder, sorted; `extensions` without dots; node_modules on request. */
+  /** Lists files under a folder, sorted. Extensions come without dots, node_modules on request. */
   listFiles(dir: string, options: { extensions?: string[]; nodeModules?: boolean } = {}): string[] {
     if (!this.isDirectory(dir)) return [];
 
@@ -134,7 +134,7 @@ export class CheckProject {
     return this.texts.get(file);
   }
 
-  /** Parses a JSON file; a missing file returns undefined, invalid JSON a `JsonSyntaxError`. */
+  /** Parses a JSON file. A missing file returns undefined, and invalid JSON a `JsonSyntaxError`. */
   readJsonOrError(file: string): JsonDocument | JsonSyntaxError | undefined {
     if (!this.jsonCache.has(file)) this.jsonCache.set(file, this.parseJsonFile(file));
     return this.jsonCache.get(file);
@@ -154,7 +154,7 @@ export class CheckProject {
     return this.axmlCache.get(file);
   }
 
-  /** Parses a JS file at the newest syntax level, for analysis; `js-syntax` checks the level. */
+  /** Parses a JS file at the newest syntax level for analysis. `js-syntax` checks the level. */
   readJs(file: string): acorn.Program | undefined {
     if (!this.jsCache.has(file)) this.jsCache.set(file, this.parseJsFile(file));
     return this.jsCache.get(file);
@@ -186,17 +186,23 @@ export class CheckProject {
     const layout: Layout = { functions: [] };
 
     const clientDir = path.join(this.distDir, roots.client ?? 'client');
-    if (this.isDirectory(clientDir)) layout.client = { kind: 'client', name: 'client', dir: clientDir };
+    if (this.isDirectory(clientDir))
+      layout.client = { kind: 'client', name: 'client', dir: clientDir };
 
     const pluginDir = path.join(this.distDir, roots.plugin ?? 'plugin');
-    if (this.isDirectory(pluginDir)) layout.plugin = { kind: 'plugin', name: 'plugin', dir: pluginDir };
+    if (this.isDirectory(pluginDir))
+      layout.plugin = { kind: 'plugin', name: 'plugin', dir: pluginDir };
 
-    // Taobao finds cloud functions in server/ by convention; mini.project.json has no key for it.
+    // Taobao finds cloud functions in server/ by convention: mini.project.json has no key for it.
     const serverDir = path.join(this.distDir, 'server');
     if (this.isDirectory(serverDir)) {
       const names = fs.readdirSync(serverDir, { withFileTypes: true });
       for (const entry of names.filter((dirent) => dirent.isDirectory()).sort(byName)) {
-        layout.functions.push({ kind: 'function', name: entry.name, dir: path.join(serverDir, entry.name) });
+        layout.functions.push({
+          kind: 'function',
+          name: entry.name,
+          dir: path.join(serverDir, entry.name),
+        });
       }
     }
     return layout;
@@ -207,13 +213,15 @@ export class CheckProject {
     const value = document?.value as Record<string, unknown> | undefined;
     if (!value || typeof value !== 'object') return {};
 
-    const pick = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+    const pick = (key: string) =>
+      typeof value[key] === 'string' ? (value[key] as string) : undefined;
     return { client: pick('miniprogramRoot'), plugin: pick('pluginRoot') };
   }
 }
 
 function byName(a: { name: string }, b: { name: string }): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  if (a.name === b.name) return 0;
+  return a.name < b.name ? -1 : 1;
 }
 
 /** acorn options for emitted CommonJS: a script where a top-level `return` is allowed. */

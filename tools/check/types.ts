@@ -35,7 +35,7 @@ export interface CheckConfig {
    * `{{currentPluginId}}`, or whose version is `dev`) is taken to be the plugin in `dist/plugin`.
    */
   pluginId?: string;
-  /** The contract module, relative to the project root; `contract/api.ts` by default. */
+  /** The contract module relative to the project root, `contract/api.ts` by default. */
   contractFile?: string;
 }
 

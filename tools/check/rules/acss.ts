@@ -19,7 +19,9 @@ export const acssSyntax: Rule = {
         if (!result || !('error' in result)) continue;
         const { reason, line, column } = result.error;
         const position = line === undefined ? undefined : { line, column: column ?? 1 };
-        findings.push(project.finding('acss-syntax', 'error', file, `invalid ACSS: ${reason}`, position));
+        findings.push(
+          project.finding('acss-syntax', 'error', file, `invalid ACSS: ${reason}`, position),
+        );
       }
     }
     return findings;
@@ -52,11 +54,14 @@ function checkSelectors(project: CheckProject, file: string): Finding[] {
   const findings: Finding[] = [];
   result.root.walkRules((rule) => {
     // Keyframe steps such as "from" or "50%" are rules too, but not selectors.
-    if (rule.parent?.type === 'atrule' && /keyframes$/i.test((rule.parent as { name: string }).name)) {
+    if (
+      rule.parent?.type === 'atrule' &&
+      /keyframes$/i.test((rule.parent as { name: string }).name)
+    ) {
       return;
     }
     const start = rule.source?.start?.offset ?? 0;
-    // raws.selector holds the text as written when postcss cleaned comments out of it.
+    // raws.selector contains the text as written when postcss cleaned comments out of it.
     const written = (rule.raws.selector as { raw?: string } | undefined)?.raw ?? rule.selector;
     selectorParser((selectors) => {
       selectors.walk((node) => {
@@ -65,7 +70,9 @@ function checkSelectors(project: CheckProject, file: string): Finding[] {
         const message =
           `${kind} "${node.toString().trim()}" in "${rule.selector}": plugin ACSS applies only ` +
           'class and id selectors; use a class instead';
-        findings.push(project.finding('plugin-acss', 'error', file, message, start + (node.sourceIndex ?? 0)));
+        findings.push(
+          project.finding('plugin-acss', 'error', file, message, start + (node.sourceIndex ?? 0)),
+        );
       });
     }).processSync(written);
   });

@@ -85,7 +85,8 @@ function checkSiblings(nodes: AxmlNode[], report: Report): void {
     if (condition && branch) {
       report(`<${node.name}> has both a:if and ${branch.name}: keep one`, branch.nameOffset);
     } else if (branch && !chainOpen) {
-      const message = `${branch.name} on <${node.name}> must directly follow a sibling with a:if or a:elif`;
+      const message =
+        `${branch.name} on <${node.name}> must directly follow a sibling ` + 'with a:if or a:elif';
       report(message, branch.nameOffset);
     }
 

@@ -42,7 +42,11 @@ function checkPackage(project: CheckProject, target: Target): Finding[] {
 
   const { main, sdkVersion } = document.value;
   if (typeof main !== 'string' || main === '') {
-    report(file, '"main" must be set, usually to "index.js"', document.positionOf(main === undefined ? [] : ['main']));
+    report(
+      file,
+      '"main" must be set, usually to "index.js"',
+      document.positionOf(main === undefined ? [] : ['main']),
+    );
   } else if (!project.isFile(path.join(target.dir, main))) {
     report(file, `"main" points at "${main}", which is missing`, document.positionOf(['main']));
   }
@@ -78,13 +82,17 @@ export const functionHandlers: Rule = {
 
     for (const name of contract.functions.keys()) {
       if (built.has(name)) continue;
-      const message = `cloud function "${name}" is declared in ${contractFile} but has no folder here: run the build`;
+      const message =
+        `cloud function "${name}" is declared in ${contractFile} ` +
+        'but has no folder here: run the build';
       findings.push(project.finding('function-handlers', 'error', serverDir, message));
     }
     for (const target of built.values()) {
       const handlers = contract.functions.get(target.name);
       if (!handlers) {
-        const message = `cloud function "${target.name}" is not declared in ${contractFile}: add it there or remove the folder`;
+        const message =
+          `cloud function "${target.name}" is not declared in ${contractFile}: ` +
+          'add it there or remove the folder';
         findings.push(project.finding('function-handlers', 'error', target.dir, message));
         continue;
       }
@@ -105,7 +113,9 @@ function checkHandlers(
 
   const exported = readExports(project.readJs(index), index, project.root);
   if ('unknown' in exported) {
-    const message = `the exported handlers can't be read (${exported.unknown}), so they were not compared with ${contractFile}`;
+    const message =
+      `the exported handlers can't be read (${exported.unknown}), ` +
+      `so they were not compared with ${contractFile}`;
     return [project.finding('function-handlers', 'warning', index, message)];
   }
 
@@ -113,7 +123,9 @@ function checkHandlers(
   const missing = [...declared].filter((name) => !exported.names.has(name));
   const extra = [...exported.names].filter((name) => !declared.has(name));
   if (missing.length > 0) {
-    const message = `handler ${quoteList(missing)} of "${target.name}" declared in ${contractFile} is not exported`;
+    const message =
+      `handler ${quoteList(missing)} of "${target.name}" ` +
+      `declared in ${contractFile} is not exported`;
     findings.push(project.finding('function-handlers', 'error', index, message));
   }
   if (extra.length > 0) {
@@ -138,7 +150,11 @@ export const functionLogin: Rule = {
   },
 };
 
-function checkNotNeedLogin(project: CheckProject, target: Target, handlers: Map<string, boolean>): Finding[] {
+function checkNotNeedLogin(
+  project: CheckProject,
+  target: Target,
+  handlers: Map<string, boolean>,
+): Finding[] {
   const file = path.join(target.dir, 'package.json');
   const document = project.readJson(file);
   if (!document || !isObject(document.value)) return [];
@@ -146,11 +162,17 @@ function checkNotNeedLogin(project: CheckProject, target: Target, handlers: Map<
   const expected = [...handlers].filter(([, login]) => !login).map(([name]) => name);
   const config = document.value.config;
   const listed = isObject(config) ? config.notNeedLogin : undefined;
-  const where = listed !== undefined ? ['config', 'notNeedLogin'] : config !== undefined ? ['config'] : [];
+  const where =
+    listed !== undefined ? ['config', 'notNeedLogin'] : config !== undefined ? ['config'] : [];
   const position = document.positionOf(where);
-  const report = (message: string) => [project.finding('function-login', 'error', file, message, position)];
+  const report = (message: string) => [
+    project.finding('function-login', 'error', file, message, position),
+  ];
 
-  if (listed !== undefined && (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string'))) {
+  if (
+    listed !== undefined &&
+    (!Array.isArray(listed) || listed.some((name) => typeof name !== 'string'))
+  ) {
     return report('config.notNeedLogin must be an array of handler names');
   }
   const actual = new Set((listed as string[] | undefined) ?? []);
@@ -160,9 +182,11 @@ function checkNotNeedLogin(project: CheckProject, target: Target, handlers: Map<
 
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`lacks ${quoteList(missing)} (login: false in the contract)`);
-  if (extra.length > 0) parts.push(`lists ${quoteList(extra)} (login: true or not in the contract)`);
+  if (extra.length > 0)
+    parts.push(`lists ${quoteList(extra)} (login: true or not in the contract)`);
   return report(
-    `config.notNeedLogin ${parts.join(' and ')}; it must be ${JSON.stringify(expected)}: rebuild, ` +
+    `config.notNeedLogin ${parts.join(' and ')}; ` +
+      `it must be ${JSON.stringify(expected)}: rebuild, ` +
       'since the build writes it from the contract',
   );
 }

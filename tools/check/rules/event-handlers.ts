@@ -57,24 +57,41 @@ function checkAttribute(
 ): Problem | undefined {
   const { name, value } = attribute;
   if (value === undefined || value.trim() === '') {
-    return { severity: 'error', message: `${name} has no value: name a method, such as ${name}="handle"` };
+    return {
+      severity: 'error',
+      message: `${name} has no value: name a method, such as ${name}="handle"`,
+    };
   }
   if (attribute.expressions.length > 0) {
-    return { severity: 'warning', message: `${name}="${value}" is dynamic, so its method can't be checked` };
+    return {
+      severity: 'warning',
+      message: `${name}="${value}" is dynamic, so its method can't be checked`,
+    };
   }
   if (!METHOD_NAME.test(value)) {
-    return { severity: 'warning', message: `${name}="${value}" is not a method name, so it can't be checked` };
+    return {
+      severity: 'warning',
+      message: `${name}="${value}" is not a method name, so it can't be checked`,
+    };
   }
 
   if (methods.kind === 'unknown') {
-    return { severity: 'warning', message: `${name}="${value}" can't be checked: ${methods.reason} in ${script}` };
+    return {
+      severity: 'warning',
+      message: `${name}="${value}" can't be checked: ${methods.reason} in ${script}`,
+    };
   }
   if (methods.names.has(value)) return undefined;
 
   const owner = methods.kind === 'page' ? 'the page' : 'the component\'s "methods"';
   if (methods.incomplete) {
-    const message = `${name}="${value}": "${value}" not found in ${owner} (${script}), and ${methods.incomplete}`;
+    const message =
+      `${name}="${value}": "${value}" not found in ${owner} (${script}), ` +
+      `and ${methods.incomplete}`;
     return { severity: 'warning', message };
   }
-  return { severity: 'error', message: `${name}="${value}": ${owner} in ${script} has no "${value}"` };
+  return {
+    severity: 'error',
+    message: `${name}="${value}": ${owner} in ${script} has no "${value}"`,
+  };
 }

@@ -38,7 +38,12 @@ function checkTarget(project: CheckProject, target: Target): Finding[] {
   return findings;
 }
 
-function syntaxFinding(project: CheckProject, file: string, error: SyntaxError, label: string): Finding {
+function syntaxFinding(
+  project: CheckProject,
+  file: string,
+  error: SyntaxError,
+  label: string,
+): Finding {
   const position = (error as SyntaxError & { pos?: number }).pos ?? 0;
   const reason = error.message.replace(/ \(\d+:\d+\)$/, '');
   const parsesLater = project.readJs(file) !== undefined;

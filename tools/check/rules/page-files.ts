@@ -44,7 +44,8 @@ function checkClient(project: CheckProject, client: Target): Finding[] {
   pages.forEach((page, index) => {
     const position = document.positionOf(['pages', index]);
     if (typeof page !== 'string' || page === '' || page.startsWith('/')) {
-      const message = `pages[${index}] must be a path without a leading "/", such as "pages/index/index"`;
+      const message =
+        `pages[${index}] must be a path without a leading "/", ` + 'such as "pages/index/index"';
       findings.push(project.finding(RULE, 'error', appJson, message, position));
       return;
     }

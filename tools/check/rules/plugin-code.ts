@@ -24,7 +24,7 @@ export const pluginGlobals: Rule = {
       for (const node of forbiddenReferences(program)) {
         const message =
           `${node.name} is not available inside a plugin: take what the host offers through ` +
-          'component props or the plugin\'s main exports';
+          "component props or the plugin's main exports";
         findings.push(project.finding('plugin-globals', 'error', file, message, node.start));
       }
     }
@@ -50,7 +50,11 @@ function isReference(node: acorn.Identifier, parent: acorn.Node | undefined): bo
     const member = parent as acorn.MemberExpression;
     return member.object === node || member.computed;
   }
-  if (parent.type === 'Property' || parent.type === 'MethodDefinition' || parent.type === 'PropertyDefinition') {
+  if (
+    parent.type === 'Property' ||
+    parent.type === 'MethodDefinition' ||
+    parent.type === 'PropertyDefinition'
+  ) {
     const property = parent as acorn.Property;
     return property.value === node || property.computed;
   }
@@ -70,7 +74,8 @@ export const pluginWebView: Rule = {
       if (!document) continue;
       walkElements(document.children, (element) => {
         if (element.name !== 'web-view') return;
-        const message = '<web-view> is not available inside a plugin: open the page from the host app';
+        const message =
+          '<web-view> is not available inside a plugin: open the page from the host app';
         findings.push(project.finding('plugin-web-view', 'error', file, message, element.offset));
       });
     }

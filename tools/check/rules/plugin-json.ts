@@ -29,7 +29,9 @@ export const pluginJson: Rule = {
     const document = project.readJson(file);
     if (!document) return [];
     if (!isObject(document.value)) {
-      return [project.finding(RULE, 'error', file, 'must be a JSON object', document.positionOf([]))];
+      return [
+        project.finding(RULE, 'error', file, 'must be a JSON object', document.positionOf([])),
+      ];
     }
 
     return [
@@ -66,7 +68,8 @@ function checkEntries(
     for (const extension of NEEDED[key]) {
       const needed = `${base}.${extension}`;
       if (project.isFile(needed)) continue;
-      const message = `${key}.${name} points at "${target}", but ${project.relative(needed)} is missing`;
+      const missing = project.relative(needed);
+      const message = `${key}.${name} points at "${target}", but ${missing} is missing`;
       findings.push(project.finding(RULE, 'error', file, message, position));
     }
   }
@@ -80,7 +83,9 @@ function checkMain(project: CheckProject, plugin: Target, document: JsonDocument
 
   const position = document.positionOf(['main']);
   if (typeof main !== 'string' || main === '') {
-    return [project.finding(RULE, 'error', file, '"main" must be a path such as "index.js"', position)];
+    return [
+      project.finding(RULE, 'error', file, '"main" must be a path such as "index.js"', position),
+    ];
   }
   const base = path.join(plugin.dir, main.replace(/^\//, ''));
   if (project.isFile(base) || project.isFile(`${base}.js`)) return [];

@@ -16,7 +16,9 @@ export const projectConfig: Rule = {
   check(project) {
     const file = path.join(project.distDir, 'mini.project.json');
     if (!project.exists(file)) {
-      return [error(project, file, 'missing: the IDE opens dist/ through this file; run the build')];
+      return [
+        error(project, file, 'missing: the IDE opens dist/ through this file; run the build'),
+      ];
     }
 
     // A syntax error is reported by json-syntax.
@@ -27,7 +29,9 @@ export const projectConfig: Rule = {
 
     const findings: Finding[] = [];
     if (value.miniprogramRoot === undefined) {
-      findings.push(error(project, file, 'missing "miniprogramRoot": set it to "client"', document));
+      findings.push(
+        error(project, file, 'missing "miniprogramRoot": set it to "client"', document),
+      );
     }
     for (const key of ROOT_KEYS) {
       if (value[key] === undefined) continue;

@@ -1,5 +1,5 @@
 // upload-files: no TypeScript, Less or source map files inside an uploaded folder
-// (dist/client, dist/plugin, dist/server/<fn>); source maps belong in dist/.maps.
+// (dist/client, dist/plugin, dist/server/<fn>). Source maps belong in dist/.maps.
 import path from 'node:path';
 
 import type { CheckProject, Target } from '../project';
@@ -21,12 +21,14 @@ function checkTarget(project: CheckProject, target: Target): Finding[] {
   const files = project.listFiles(target.dir, { extensions: SOURCE_EXTENSIONS, nodeModules: true });
   return files.map((file) => {
     const insidePackage = file.split(path.sep).includes('node_modules');
-    // Packages often ship .d.ts declarations; they do no harm at run time but add to the size.
+    // Packages often ship .d.ts declarations, which do no harm at run time but add to the size.
     if (insidePackage && file.endsWith('.d.ts')) {
-      const message = 'type declarations of an npm package are uploaded: leave them out when copying';
+      const message =
+        'type declarations of an npm package are uploaded: leave them out when copying';
       return project.finding('upload-files', 'warning', file, message);
     }
-    const message = `source file inside the uploaded folder ${project.relative(target.dir)}: ${advice(file)}`;
+    const folder = project.relative(target.dir);
+    const message = `source file inside the uploaded folder ${folder}: ${advice(file)}`;
     return project.finding('upload-files', 'error', file, message);
   });
 }

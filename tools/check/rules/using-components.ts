@@ -1,5 +1,5 @@
 // using-components: every usingComponents entry resolves to a component with .axml and .js,
-// and component-json: every component's .json says "component": true.
+// and component-json: every component's .json sets "component": true.
 import path from 'node:path';
 
 import { collectComponentUses, readPublicComponents } from '../components';
@@ -16,7 +16,9 @@ export const usingComponents: Rule = {
       const { resolution } = use;
       if (resolution.kind === 'unresolved') {
         const message = `component "${use.tag}": ${resolution.message}`;
-        findings.push(project.finding('using-components', 'error', use.jsonFile, message, use.position));
+        findings.push(
+          project.finding('using-components', 'error', use.jsonFile, message, use.position),
+        );
         continue;
       }
       if (resolution.kind !== 'local') continue;
@@ -24,7 +26,9 @@ export const usingComponents: Rule = {
       const script = `${resolution.base}.js`;
       if (project.isFile(script)) continue;
       const message = `component "${use.tag}" has no ${project.relative(script)}`;
-      findings.push(project.finding('using-components', 'error', use.jsonFile, message, use.position));
+      findings.push(
+        project.finding('using-components', 'error', use.jsonFile, message, use.position),
+      );
     }
     return findings;
   },
@@ -32,7 +36,7 @@ export const usingComponents: Rule = {
 
 export const componentJson: Rule = {
   name: 'component-json',
-  description: 'the .json of every used or public component says "component": true',
+  description: 'the .json of every used or public component sets "component": true',
   check(project) {
     return [...componentBases(project)].flatMap((base) => checkComponentJson(project, base));
   },
