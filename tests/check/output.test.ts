@@ -82,12 +82,27 @@ describe('upload-files rule', () => {
     expect(findings[2].message).toMatch(/write source maps to dist\/.maps instead/);
   });
 
-  it('warns on package type declarations', async () => {
+  it('warns once per declaring package', async () => {
     await project.write('client/node_modules/mini-ui/index.d.ts', '');
-    expect(await project.findings('upload-files')).toEqual([
+    await project.write('client/node_modules/mini-ui/types/button.d.ts', '');
+    await project.write('client/node_modules/@scope/kit/index.d.ts', '');
+    const findings = await project.findings('upload-files');
+    expect(findings.map((finding) => [finding.file, finding.severity])).toEqual([
+      ['dist/client/node_modules/@scope/kit', 'warning'],
+      ['dist/client/node_modules/mini-ui', 'warning'],
+    ]);
+    expect(findings[1].message).toMatch(
+      /^2 type declaration files \(\.d\.ts\) of this npm package/,
+    );
+  });
+
+  it('reports package source maps', async () => {
+    await project.write('client/node_modules/mini-ui/index.js.map', '{}');
+    const findings = await project.findings('upload-files');
+    expect(findings).toEqual([
       expect.objectContaining({
-        file: 'dist/client/node_modules/mini-ui/index.d.ts',
-        severity: 'warning',
+        file: 'dist/client/node_modules/mini-ui/index.js.map',
+        severity: 'error',
       }),
     ]);
   });

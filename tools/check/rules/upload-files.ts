@@ -19,18 +19,38 @@ export const uploadFiles: Rule = {
 
 function checkTarget(project: CheckProject, target: Target): Finding[] {
   const files = project.listFiles(target.dir, { extensions: SOURCE_EXTENSIONS, nodeModules: true });
-  return files.map((file) => {
-    const insidePackage = file.split(path.sep).includes('node_modules');
+  const findings: Finding[] = [];
+  const declarationsByPackage = new Map<string, number>();
+
+  for (const file of files) {
     // Packages often ship .d.ts declarations, which do no harm at run time but add to the size.
-    if (insidePackage && file.endsWith('.d.ts')) {
-      const message =
-        'type declarations of an npm package are uploaded: leave them out when copying';
-      return project.finding('upload-files', 'warning', file, message);
+    const packageDir = packageDirOf(file);
+    if (packageDir && file.endsWith('.d.ts')) {
+      declarationsByPackage.set(packageDir, (declarationsByPackage.get(packageDir) ?? 0) + 1);
+      continue;
     }
     const folder = project.relative(target.dir);
     const message = `source file inside the uploaded folder ${folder}: ${advice(file)}`;
-    return project.finding('upload-files', 'error', file, message);
-  });
+    findings.push(project.finding('upload-files', 'error', file, message));
+  }
+
+  for (const [packageDir, count] of declarationsByPackage) {
+    const message =
+      `${count} type declaration file${count === 1 ? '' : 's'} (.d.ts) of this npm package ` +
+      'would be uploaded: leave them out when copying the package';
+    findings.push(project.finding('upload-files', 'warning', packageDir, message));
+  }
+  return findings;
+}
+
+/** Returns the folder of the npm package a file belongs to, such as node_modules/@scope/name. */
+function packageDirOf(file: string): string | undefined {
+  const parts = file.split(path.sep);
+  const index = parts.lastIndexOf('node_modules');
+  if (index === -1 || index + 1 >= parts.length - 1) return undefined;
+
+  const length = parts[index + 1].startsWith('@') ? 2 : 1;
+  return parts.slice(0, index + 1 + length).join(path.sep);
 }
 
 function advice(file: string): string {
