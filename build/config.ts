@@ -4,6 +4,8 @@ import path from 'node:path';
 
 import { z } from 'zod';
 
+import { requireTypeScript } from './require-ts';
+
 export const CLOUD_ENVS = ['test', 'pre', 'online'] as const;
 export type CloudEnv = (typeof CLOUD_ENVS)[number];
 
@@ -56,6 +58,12 @@ export function defineConfig(config: StarterConfig): StarterConfig {
 /** Thrown for an invalid configuration; the message lists each bad key and the reason. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  /** Tells gulp to print the message alone: a configuration mistake needs no stack trace. */
+  readonly showStack = false;
+
+  override toString(): string {
+    return this.message;
+  }
 }
 
 /** Validates a configuration object, naming the file and each invalid key. */
@@ -75,14 +83,12 @@ export function loadConfig(root: string): StarterConfig {
   const file = path.join(root, 'starter.config.ts');
   let loaded: unknown;
   try {
-    // The gulpfile and the tools run under esbuild-register, so require() loads TypeScript.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const exported = require(file) as { default?: unknown };
+    const exported = requireTypeScript<{ default?: unknown }>(file);
     loaded = exported.default ?? exported;
   } catch (error) {
-    throw new ConfigError(`${file}: could not be loaded: ${(error as Error).message}`);
+    throw new ConfigError(`starter.config.ts: could not be loaded: ${(error as Error).message}`);
   }
-  return validateConfig(loaded, file);
+  return validateConfig(loaded, 'starter.config.ts');
 }
 
 /** Picks the cloud env from a command-line value, or names the valid ones. */

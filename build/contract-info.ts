@@ -2,6 +2,7 @@
 import path from 'node:path';
 
 import { notNeedLogin, type ContractSpec } from '../contract/define';
+import { requireTypeScript } from './require-ts';
 
 /** Loads contract/api.ts afresh and lists each function's handlers that need no login. */
 export function loadNotNeedLogin(root: string): Record<string, string[]> {
@@ -9,7 +10,6 @@ export function loadNotNeedLogin(root: string): Record<string, string[]> {
   for (const cached of Object.keys(require.cache)) {
     if (cached.startsWith(contractDir)) delete require.cache[cached];
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const api = require(path.join(contractDir, 'api.ts')) as { contract: ContractSpec };
+  const api = requireTypeScript<{ contract: ContractSpec }>(path.join(contractDir, 'api.ts'));
   return notNeedLogin(api.contract);
 }

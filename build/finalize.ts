@@ -142,7 +142,10 @@ async function copyPackages(engine: BuildEngine, target: Target, names: string[]
     if (present.has(name)) continue;
     await fs.promises.cp(dir, path.join(modulesDir, name), {
       recursive: true,
-      filter: (source) => !path.relative(dir, source).split(path.sep).includes('node_modules'),
+      // Only what runs: no nested node_modules (copied flat), no type declarations or maps.
+      filter: (source) =>
+        !path.relative(dir, source).split(path.sep).includes('node_modules') &&
+        !/\.(d\.ts|ts|map)$/.test(source),
     });
   }
 

@@ -39,16 +39,16 @@ export async function buildProject(options: BuildOptions): Promise<void> {
     `emit: ${engine.stats.filesWritten} files, ${formatBytes(engine.stats.bytesWritten)} in ${Date.now() - started} ms`,
   );
   const typeErrors = await typeCheck;
-  logger.info(`typecheck: ${typeErrors.length} errors, done at ${Date.now() - started} ms`);
+  logger.info(`typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`);
   errors = [...errors, ...typeErrors];
 
   if (errors.length === 0) {
-    const findings = await releaseCheck(root, stagingDir, logger);
-    if (findings > 0) return fail(logger, stagingDir, distDir, `release check found ${findings} errors`);
+    const findings = await releaseCheck(root, stagingDir, config, logger);
+    if (findings > 0) return fail(logger, stagingDir, distDir, plural(findings, 'release check error'));
   }
   if (errors.length > 0) {
     logger.sourceErrors(errors);
-    return fail(logger, stagingDir, distDir, `${errors.length} errors`);
+    return fail(logger, stagingDir, distDir, plural(errors.length, 'error'));
   }
 
   fs.rmSync(distDir, { recursive: true, force: true });
@@ -66,4 +66,8 @@ function fail(logger: Logger, stagingDir: string, distDir: string, summary: stri
   fs.rmSync(distDir, { recursive: true, force: true });
   logger.error(`build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`);
   throw new BuildFailed(summary);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -6,7 +6,7 @@ import { watch } from 'gulp';
 
 import { loadConfig, type CloudEnv } from '../config';
 import { BuildEngine } from '../engine';
-import { createLogger, type Logger, type SourceError } from '../log';
+import { createLogger, SourceError, type Logger } from '../log';
 import { describeProject, listFunctions } from '../project';
 import { watchTypes } from '../typecheck';
 
@@ -51,6 +51,20 @@ export function startDev(options: DevOptions): DevSession {
   const rebuild = (event: string, file: string) => {
     queue = queue.then(async () => {
       const started = Date.now();
+      let errors: SourceError[] = [];
+      try {
+        errors = await rebuildFor(event, file);
+      } catch (error) {
+        // An unexpected failure must not stop the watcher: report it and wait for the next save.
+        logger.error(`${event} ${path.relative(root, file)}: ${(error as Error).stack ?? String(error)}`);
+        errors = [new SourceError(file, `internal build error: ${(error as Error).message}`)];
+      }
+      report(`${event} ${path.relative(root, file)}`, errors, started);
+    });
+  };
+
+  const rebuildFor = async (event: string, file: string): Promise<SourceError[]> => {
+    {
       let errors: SourceError[];
       if (listFunctions(root).join(',') !== functions) {
         // A cloud function folder was added or removed: start again from a full build.
@@ -63,8 +77,8 @@ export function startDev(options: DevOptions): DevSession {
       } else {
         errors = [...(await engine.change(file)), ...(await engine.finalize())];
       }
-      report(`${event} ${path.relative(root, file)}`, errors, started);
-    });
+      return errors;
+    }
   };
 
   const ready = (async () => {

@@ -1,6 +1,8 @@
-import { contract } from '../../contract/api';
+// The hello cloud function: a first smoke test that needs no login.
+import { defineFunction } from '../../contract/server';
 
-export async function main(context: { data?: unknown; env?: string }) {
-  const input = contract.hello.main.input.parse(context.data ?? {});
-  return { greeting: `Hello, ${input.name ?? 'Taobao'}`, env: context.env ?? 'unknown' };
-}
+export const { main } = defineFunction('hello', {
+  async main(input, context) {
+    return { greeting: `Hello, ${input.name ?? 'Taobao'}!`, env: context.env ?? 'unknown' };
+  },
+});
