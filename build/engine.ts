@@ -8,6 +8,7 @@ import { glob } from 'tinyglobby';
 import { parseJson, replaceTokens } from './compile/json';
 import { compileScript } from './compile/script';
 import { compileLess, isPartial } from './compile/style';
+import { checkAxml } from './compile/template';
 import { finalizeTargets } from './finalize';
 import { SourceError } from './log';
 import { isInside, mapPath, outputPath, targetOf, textTokens, type Project, type Target } from './project';
@@ -144,6 +145,7 @@ export class BuildEngine {
 
     if (TEMPLATE_EXTENSIONS.has(ext)) {
       const text = replaceTokens(await fs.promises.readFile(file, 'utf8'), textTokens(this.project));
+      if (ext === '.axml') checkAxml(file, text);
       await this.write(key, outputPath(this.project, target, file), text);
       return;
     }

@@ -79,6 +79,12 @@ describe('build errors', () => {
     expect(output).toMatch(/client\/pages\/index\/index\.less:3:\d+/);
   });
 
+  it('fails on malformed AXML', async () => {
+    project.write('client/pages/index/index.axml', '<view class="greeting">\n  {{greeting}}\n</text>\n');
+    const output = await buildFails();
+    expect(output).toMatch(/client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML/);
+  });
+
   it('fails on an import leaving the target', async () => {
     project.write('client/pages/index/index.ts', "import { version } from '../../../plugin/index';\nPage({ data: { v: version() } });\n");
     const output = await buildFails();

@@ -101,6 +101,14 @@ describe('watch build', () => {
     expect(project.read('dist/client/pages/index/index.acss')).toContain('blue');
   });
 
+  it('reports an AXML error and recovers', async () => {
+    const broken = await edit(() => project.write('client/pages/index/index.axml', '<view>\n  <text>{{a < b}}</view>\n'));
+    expect(broken[0].format(project.root)).toMatch(/^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML/);
+    const fixed = await edit(() => project.write('client/pages/index/index.axml', '<view>{{a < b}}</view>\n'));
+    expect(fixed).toEqual([]);
+    expect(project.read('dist/client/pages/index/index.axml')).toContain('{{a < b}}');
+  });
+
   it('rebuilds importers of a changed partial', async () => {
     await edit(() => project.write('client/pages/index/index.less', "@import '../../styles/_theme.less';\n.a { color: @brand; }\n"));
     await edit(() => project.write('client/styles/_theme.less', '@brand: #123456;\n@gap: 24rpx;\n'));
