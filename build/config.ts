@@ -83,6 +83,8 @@ export function loadConfig(root: string): StarterConfig {
   const file = path.join(root, 'starter.config.ts');
   let loaded: unknown;
   try {
+    // A watch build reloads the file after an edit, so the cached module is dropped first.
+    delete require.cache[file];
     const exported = requireTypeScript<{ default?: unknown }>(file);
     loaded = exported.default ?? exported;
   } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { watch } from 'gulp';
 
-import { loadConfig, type CloudEnv } from '../config';
+import { ConfigError, loadConfig, type CloudEnv } from '../config';
 import { BuildEngine } from '../engine';
 import { createLogger, SourceError, type Logger } from '../log';
 import { describeProject, listFunctions } from '../project';
@@ -30,7 +30,7 @@ export interface DevSession {
 export function startDev(options: DevOptions): DevSession {
   const { root } = options;
   const logger = options.logger ?? createLogger(root);
-  const config = loadConfig(root);
+  let config = loadConfig(root);
   const env = options.env ?? config.cloud.devEnv;
   let engine = new BuildEngine(describeProject(root, config, env));
   let functions = listFunctions(root).join(',');
@@ -55,9 +55,13 @@ export function startDev(options: DevOptions): DevSession {
       try {
         errors = await rebuildFor(event, file);
       } catch (error) {
-        // An unexpected failure must not stop the watcher: report it and wait for the next save.
-        logger.error(`${event} ${path.relative(root, file)}: ${(error as Error).stack ?? String(error)}`);
-        errors = [new SourceError(file, `internal build error: ${(error as Error).message}`)];
+        if (error instanceof ConfigError) {
+          errors = [new SourceError(file, error.message.replace(/^starter\.config\.ts: /, ''))];
+        } else {
+          // An unexpected failure must not stop the watcher: report it, wait for the next save.
+          logger.error(`${event} ${path.relative(root, file)}: ${(error as Error).stack ?? String(error)}`);
+          errors = [new SourceError(file, `internal build error: ${(error as Error).message}`)];
+        }
       }
       report(`${event} ${path.relative(root, file)}`, errors, started);
     });
@@ -66,7 +70,13 @@ export function startDev(options: DevOptions): DevSession {
   const rebuildFor = async (event: string, file: string): Promise<SourceError[]> => {
     {
       let errors: SourceError[];
-      if (listFunctions(root).join(',') !== functions) {
+      if (path.basename(file) === 'starter.config.ts') {
+        // Every target depends on the configuration: reload it and build everything again.
+        // An invalid value throws ConfigError, which is reported and the watcher keeps going.
+        config = loadConfig(root);
+        engine = new BuildEngine(describeProject(root, config, env));
+        errors = await engine.buildAll();
+      } else if (listFunctions(root).join(',') !== functions) {
         // A cloud function folder was added or removed: start again from a full build.
         functions = listFunctions(root).join(',');
         engine = new BuildEngine(describeProject(root, config, env));
@@ -92,7 +102,8 @@ export function startDev(options: DevOptions): DevSession {
       });
     }
     // gulp's watcher (chokidar); the rebuild is per file, so no delay is wanted.
-    watcher = watch(['client/**', 'plugin/**', 'server/**', 'contract/**'], {
+    const sources = ['client/**', 'plugin/**', 'server/**', 'contract/**'];
+    watcher = watch([...sources, 'starter.config.ts', 'mini.project.json'], {
       cwd: root,
       delay: 0,
       ignored: ['**/node_modules/**'],

@@ -129,6 +129,15 @@ describe('watch build', () => {
     expect(JSON.parse(project.read('dist/server/extra/package.json')).main).toBe('index.js');
   });
 
+  it('reloads the configuration on change', async () => {
+    const original = project.read('starter.config.ts');
+    const broken = await edit(() => project.write('starter.config.ts', original.replace("alias: 'starterPlugin'", "alias: 'bad alias'")));
+    expect(broken[0].format(project.root)).toContain('plugin.alias: use letters, digits');
+
+    await edit(() => project.write('starter.config.ts', original.replace("alias: 'starterPlugin'", "alias: 'renamed'")));
+    expect(Object.keys(JSON.parse(project.read('dist/client/app.json')).plugins)).toEqual(['renamed']);
+  });
+
   it('keeps logging each rebuild', () => {
     expect(lines.some((line) => /^change client\/pages\/index\/index\.ts \(\d+ ms, ok\)$/.test(line))).toBe(true);
     expect(lines.some((line) => /^unlink client\/utils\/format\.ts/.test(line))).toBe(true);
