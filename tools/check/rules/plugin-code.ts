@@ -5,7 +5,6 @@ import type * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
 
 import { walkElements } from '../axml';
-import type { CheckProject } from '../project';
 import type { Finding, Rule } from '../types';
 
 const FORBIDDEN_GLOBALS = new Set(['getApp', 'getCurrentPages']);
