@@ -68,7 +68,8 @@ async function withTimeout<T>(sending: Promise<T>, api: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {
-      const message = `omsHttp: ${api}: the backend did not respond within ${limitMs} ms; try again later.`;
+      const message =
+        `omsHttp: ${api}: the backend did not respond within ${limitMs} ms; ` + 'try again later.';
       reject(new CloudError(OmsErrorCode.TIMEOUT, message));
     }, limitMs);
   });

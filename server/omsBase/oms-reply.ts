@@ -26,7 +26,8 @@ export function readOmsReply(text: string, api: string): unknown {
   if (!isOmsReply(reply)) {
     throw new CloudError(
       OmsErrorCode.BAD_GATEWAY,
-      `omsHttp: ${api}: the backend reply has no boolean "success" field; expected { success, data }.`,
+      `omsHttp: ${api}: the backend reply has no boolean "success" field; ` +
+        'expected { success, data }.',
     );
   }
 

@@ -6,8 +6,8 @@ import { CloudError } from '../../contract/server';
 /** Error code of a rejected API path. */
 export const PATH_NOT_ALLOWED = 'PATH_NOT_ALLOWED';
 
-// Characters that could change the path the backend receives: a query string or fragment, an encoded
-// character (such as %2e or %2f), a Windows separator, whitespace or a control character.
+// Characters that could change the path the backend receives: a query string or fragment, an
+// encoded character (such as %2e or %2f), a backslash, whitespace or a control character.
 const SUSPICIOUS = /[?#%\\\s\u0000-\u001f\u007f]/;
 
 /**
