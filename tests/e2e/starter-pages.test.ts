@@ -50,6 +50,13 @@ function launchStarter(settings: Partial<Omit<BridgeOptions, 'invoke'>> = {}): M
   return host;
 }
 
+// The compiled hello function's own result, so the tests follow changes to its greeting text.
+async function helloResult(name: string): Promise<{ greeting: string }> {
+  const reply = await runtime.invoke('hello', 'main', { name }, { env: 'test' });
+  if (!reply.success) throw new Error(`hello.main failed: ${reply.errorMessage}`);
+  return reply.result as { greeting: string };
+}
+
 describe('starter pages end to end', () => {
   test('every app.json page opens', async () => {
     const host = launchStarter();
@@ -63,11 +70,13 @@ describe('starter pages end to end', () => {
   test('page event shows cloud result', async () => {
     const host = launchStarter();
     const page = host.openPage(probeRoute);
+    const expected = await helloResult('Ann');
 
     page.trigger('onGreet', { type: 'confirm', detail: { value: 'Ann' } });
     await host.settle();
 
-    expect(page.data.greeting).toBe('Hello, Ann');
+    expect(page.data.greeting).toBe(expected.greeting);
+    expect(page.data.greeting).toContain('Ann');
     expect(page.data.env).toBe('test');
     expect(page.data.errorCode).toBe('');
   });
@@ -87,14 +96,16 @@ describe('starter pages end to end', () => {
     const host = launchStarter({ replyShape: 'wrapper' });
     const page = host.openPage(probeRoute);
 
+    const expected = await helloResult('Ann');
+
     page.trigger('onGreet', { detail: { value: 'Ann' } });
     await host.settle();
 
-    expect(page.data.greeting).toBe('Hello, Ann');
+    expect(page.data.greeting).toBe(expected.greeting);
     expect(page.data.errorCode).toBe('');
   });
 
-  test('invalid input shows an error code', async () => {
+  test('invalid input shows INVALID_INPUT', async () => {
     const host = launchStarter();
     const page = host.openPage(probeRoute);
 
@@ -102,8 +113,19 @@ describe('starter pages end to end', () => {
     await host.settle();
 
     expect(page.data.greeting).toBe('');
-    expect(page.data.errorCode).not.toBe('');
+    expect(page.data.errorCode).toBe('INVALID_INPUT');
     expect(page.data.errorMessage).not.toBe('');
+  });
+
+  test('wrapper reply gives same error', async () => {
+    const host = launchStarter({ replyShape: 'wrapper' });
+    const page = host.openPage(probeRoute);
+
+    page.trigger('onGreet', { detail: { value: 'x'.repeat(41) } });
+    await host.settle();
+
+    expect(page.data.greeting).toBe('');
+    expect(page.data.errorCode).toBe('INVALID_INPUT');
   });
 });
 
