@@ -1,0 +1,20 @@
+// The changes that create the index.{ts,axml,less,json} files of a page or component folder.
+import { ensureAbsent, ensureNoCaseClash, type Change } from './changes';
+import type { FolderFiles } from './templates/page';
+
+/** Rejects an existing folder, then lists the four files to create in `folder`. */
+export function createFolderFiles(
+  root: string,
+  folder: string,
+  what: string,
+  files: FolderFiles,
+): Change[] {
+  ensureAbsent(root, folder, what);
+  ensureNoCaseClash(root, folder, what);
+
+  return (['ts', 'axml', 'less', 'json'] as const).map((extension) => ({
+    kind: 'create',
+    file: `${folder}/index.${extension}`,
+    content: files[extension],
+  }));
+}
