@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { runNew } from '../../tools/new/cli';
-import { listFiles } from '../helpers/project-copy';
 
 export interface NewRun {
   code: number;
@@ -22,11 +21,17 @@ export function runNewIn(root: string, argv: string[]): NewRun {
   return { code, ...run };
 }
 
-/** Every file under `root` (node_modules, a link, is skipped) with its content. */
+/**
+ * Reads every file under `root` with its content, and every folder (as "<path>/": ""), so a new
+ * empty folder shows too. node_modules, a link in a project copy, is not followed.
+ */
 export function readTree(root: string): Record<string, string> {
   const tree: Record<string, string> = {};
-  for (const file of listFiles(root)) {
-    tree[file] = fs.readFileSync(path.join(root, file), 'utf8');
+  for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
+    const relative = path.relative(root, path.join(entry.parentPath, entry.name));
+    const key = relative.split(path.sep).join('/');
+    if (entry.isDirectory()) tree[`${key}/`] = '';
+    if (entry.isFile()) tree[key] = fs.readFileSync(path.join(root, relative), 'utf8');
   }
   return tree;
 }

@@ -9,7 +9,7 @@ export type Change =
   | { kind: 'create'; file: string; content: string }
   | { kind: 'update'; file: string; before: string; content: string; summary: string };
 
-/** What a generator produces: its changes, and the next steps to print after writing them. */
+/** The result of a generator: its changes, and the next steps to print after writing them. */
 export interface Plan {
   changes: Change[];
   next: string[];
@@ -27,10 +27,10 @@ export function readProjectFile(root: string, file: string): string {
 }
 
 /** Rejects the request when `file` (relative to `root`) exists: nothing is ever overwritten. */
-export function ensureAbsent(root: string, file: string, what: string): void {
+export function ensureAbsent(root: string, file: string, label: string): void {
   if (!fs.existsSync(path.join(root, file))) return;
   throw new NewCommandError(
-    `${what} already exists: ${file}. Choose another name; npm run new never overwrites a file.`,
+    `${label} already exists: ${file}. Choose another name; npm run new never overwrites a file.`,
   );
 }
 
@@ -38,7 +38,7 @@ export function ensureAbsent(root: string, file: string, what: string): void {
  * Rejects the request when a sibling of `file` differs from its last segment only in case:
  * on case-insensitive file systems (macOS, Windows) the two would be the same folder.
  */
-export function ensureNoCaseClash(root: string, file: string, what: string): void {
+export function ensureNoCaseClash(root: string, file: string, label: string): void {
   const parent = path.join(root, path.dirname(file));
   if (!fs.existsSync(parent)) return;
 
@@ -48,7 +48,7 @@ export function ensureNoCaseClash(root: string, file: string, what: string): voi
     .find((entry) => entry !== name && entry.toLowerCase() === name.toLowerCase());
   if (clash === undefined) return;
   throw new NewCommandError(
-    `${what} "${clash}" already exists in ${path.dirname(file)}, and "${name}" differs only in ` +
+    `${label} "${clash}" already exists in ${path.dirname(file)}, and "${name}" differs only in ` +
       'case, which is the same folder on macOS and Windows. Choose another name.',
   );
 }

@@ -13,7 +13,7 @@ const OPTIONS_HELP = `Options:
   --no-login          function, handler: the handler runs without a logged-in user
   -h, --help          print this help`;
 
-/** The help text: every command with its arguments, then the options. */
+/** Builds the help text: every command with its arguments, then the options. */
 export function usage(): string {
   const rows = COMMANDS.map((command) => {
     const head = [command.name, ...command.args, ...optionHints(command)].join(' ');
@@ -43,7 +43,7 @@ function optionHints(command: Command): string[] {
   );
 }
 
-/** Where `runNew` prints: the report and help to `out`, a rejection to `error`. */
+/** Output channels of `runNew`: the report and help go to `out`, a rejection to `error`. */
 export interface Output {
   out(text: string): void;
   error(text: string): void;

@@ -47,7 +47,7 @@ export function parseContractFile(text: string): ContractFile {
   return { ...parsed, functions: argument };
 }
 
-/** The names of the cloud functions declared in the defineContract object. */
+/** Lists the names of the cloud functions declared in the defineContract object. */
 export function declaredFunctions(contract: ContractFile): string[] {
   return contract.functions.properties
     .map((property) => staticName(property.name))

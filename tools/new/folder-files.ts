@@ -6,11 +6,11 @@ import type { FolderFiles } from './templates/page';
 export function createFolderFiles(
   root: string,
   folder: string,
-  what: string,
+  label: string,
   files: FolderFiles,
 ): Change[] {
-  ensureAbsent(root, folder, what);
-  ensureNoCaseClash(root, folder, what);
+  ensureAbsent(root, folder, label);
+  ensureNoCaseClash(root, folder, label);
 
   return (['ts', 'axml', 'less', 'json'] as const).map((extension) => ({
     kind: 'create',

@@ -20,18 +20,18 @@ import {
 export interface FunctionFile extends SourceFile {
   exportsList: BraceList;
   handlersList: BraceList;
-  /** How the existing handlers are written, so a new one looks the same. */
+  /** The style of the existing handlers, so a new one looks the same. */
   style: 'method' | 'arrow';
   /** Names already taken: top-level declarations, exported names and handler keys. */
   takenNames: Set<string>;
 }
 
-/** The path of a cloud function's source, relative to the project root. */
+/** Returns the path of a cloud function's source, relative to the project root. */
 export function functionSourcePath(fn: string): string {
   return `server/${fn}/index.ts`;
 }
 
-/** The cloud functions of the project: the folders of server/ that have an index.ts. */
+/** Lists the cloud functions of the project: the folders of server/ that have an index.ts. */
 export function listFunctionSources(root: string): string[] {
   const serverDir = path.join(root, 'server');
   if (!fs.existsSync(serverDir)) return [];

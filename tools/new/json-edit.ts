@@ -41,7 +41,7 @@ export function parseJsonFile(file: string, text: string): JsonFile {
   );
 }
 
-/** The value at `jsonPath`, or undefined. */
+/** Finds the value at `jsonPath`, or returns undefined. */
 export function valueAt(json: JsonFile, jsonPath: JSONPath): Node | undefined {
   return findNodeAtLocation(json.root, jsonPath);
 }

@@ -34,8 +34,8 @@ export function parseSource(file: string, text: string): SourceFile {
   const problem = firstSyntaxError(source);
   if (problem) {
     throw new NewCommandError(
-      `${file}:${problem}: syntax error. Fix it (the build shows the same error) and run the ` +
-        'command again.',
+      `${file}:${problem.where}: syntax error (${problem.message}). Fix it (the build shows the ` +
+        'same error) and run the command again.',
     );
   }
   return { file, text, source };
@@ -43,22 +43,30 @@ export function parseSource(file: string, text: string): SourceFile {
 
 /** Applies edits and checks that the result still parses, as a guard against a wrong edit. */
 export function applyTextEdits(parsed: SourceFile, edits: TextEdit[]): string {
+  // Applied from the end of the file backwards. Of two insertions at one offset, the one listed
+  // first ends up first in the text, so it is applied last.
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.start - a.edit.start || b.index - a.index);
   let text = parsed.text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) {
+  for (const { edit } of ordered) {
     text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
   }
 
   const check = ts.createSourceFile(parsed.file, text, ts.ScriptTarget.Latest, true);
   const problem = firstSyntaxError(check);
   if (problem) {
-    throw new Error(`npm run new produced invalid TypeScript for ${parsed.file} at ${problem}`);
+    throw new Error(
+      `npm run new produced invalid TypeScript for ${parsed.file}:${problem.where} ` +
+        `(${problem.message})`,
+    );
   }
   return text;
 }
 
-/** "line:column" of the first syntax error, or undefined when the file parses. */
-function firstSyntaxError(source: ts.SourceFile): string | undefined {
-  // parseDiagnostics holds the parser's errors; the public API reaches them only through a
+/** Returns the "line:column" and message of the first syntax error, if there is one. */
+function firstSyntaxError(source: ts.SourceFile): { where: string; message: string } | undefined {
+  // parseDiagnostics contains the parser's errors; the public API reaches them only through a
   // Program, which would also load every import.
   const diagnostics = (source as unknown as { parseDiagnostics?: ts.Diagnostic[] })
     .parseDiagnostics;
@@ -67,10 +75,10 @@ function firstSyntaxError(source: ts.SourceFile): string | undefined {
 
   const { line, character } = source.getLineAndCharacterOfPosition(first.start);
   const message = ts.flattenDiagnosticMessageText(first.messageText, ' ');
-  return `${line + 1}:${character + 1} (${message})`;
+  return { where: `${line + 1}:${character + 1}`, message };
 }
 
-/** The 1-based line and column of a node's first character, for messages. */
+/** Returns "file:line:column" of a node's first character (1-based), for messages. */
 export function positionOf(parsed: SourceFile, node: ts.Node): string {
   const start = node.getStart(parsed.source);
   const { line, character } = parsed.source.getLineAndCharacterOfPosition(start);
@@ -94,7 +102,7 @@ export function unreadableItem(parsed: SourceFile, list: BraceList): string | un
   return undefined;
 }
 
-/** The text of a property or binding name when it is a plain name or a string literal. */
+/** Returns the text of a property or binding name that is a plain name or a literal. */
 export function staticName(name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;
   if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
@@ -206,13 +214,13 @@ function indentLines(item: string, base: string, unit: string): string {
     .join('\n');
 }
 
-/** The leading whitespace of the line that contains `offset`. */
+/** Returns the leading whitespace of the line that contains `offset`. */
 export function lineIndent(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
-/** The file's indentation unit: the leading whitespace of its first indented code line. */
+/** Detects the file's indentation unit: the leading whitespace of its first indented code line. */
 function indentUnit(text: string): string {
   // A line starting with "*" continues a block comment, whose indent is one space.
   const indented = /^([ \t]+)[^\s*]/m.exec(text);
@@ -220,7 +228,7 @@ function indentUnit(text: string): string {
   return indented[1].startsWith('\t') ? '\t' : indented[1];
 }
 
-/** The value names a file declares at its top level: imports, functions, classes, variables. */
+/** Collects the value names a file declares at its top level: imports, functions, classes, variables. */
 export function topLevelNames(source: ts.SourceFile): Set<string> {
   const names = new Set<string>();
   const addBinding = (name: ts.BindingName) => {

@@ -10,7 +10,7 @@ export interface ComponentOptions {
   inPlugin: boolean;
 }
 
-/** The four files of a component. */
+/** Builds the four files of a component. */
 export function componentFiles(name: string, options: ComponentOptions): FolderFiles {
   const [first, ...rest] = options.summary;
   return {

@@ -11,7 +11,7 @@ export interface FolderFiles {
 }
 
 export interface PageOptions {
-  /** What the header comment says after "<name>: ", e.g. how the page is opened. */
+  /** The header comment's text after "<name>: ", for example how the page is opened. */
   summary: string;
   /** A Less file to import, relative to the page folder, e.g. the shared page layout. */
   styleImport?: string;
@@ -19,7 +19,7 @@ export interface PageOptions {
   inPlugin: boolean;
 }
 
-/** The four files of a page. */
+/** Builds the four files of a page. */
 export function pageFiles(name: string, options: PageOptions): FolderFiles {
   const title = titleOf(name);
   return {
