@@ -11,6 +11,7 @@ import { functionsList, handlersList, parseContractFile } from '../../tools/new/
 import { NewCommandError } from '../../tools/new/errors';
 import { parseFunctionFile } from '../../tools/new/function-file';
 import { addProperty, appendToArray, parseJsonFile } from '../../tools/new/json-edit';
+import { newPluginPage } from '../../tools/new/plugin-page';
 import { contractHandlerEntry, handlerSource } from '../../tools/new/templates/cloud-function';
 import { appendToBraceList, applyTextEdits } from '../../tools/new/ts-source';
 
@@ -171,6 +172,29 @@ describe('JSON edits', () => {
       main: 'index.js',
       publicComponents: { card: 'components/card/index' },
     });
+  });
+});
+
+describe('plugin.json pages array', () => {
+  it('lists a new page there too', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'new-plugin-'));
+    try {
+      const pluginJson =
+        '{\n  "publicPages": {},\n  "pages": ["pages/a/index"],\n  "main": "index.js"\n}\n';
+      fs.mkdirSync(path.join(root, 'plugin'));
+      fs.writeFileSync(path.join(root, 'plugin', 'plugin.json'), pluginJson);
+
+      const plan = newPluginPage(root, 'b', true);
+      const update = plan.changes.find((change) => change.file === 'plugin/plugin.json');
+      expect(update?.kind).toBe('update');
+      expect(JSON.parse(update?.content ?? '')).toEqual({
+        publicPages: { b: 'pages/b/index' },
+        pages: ['pages/a/index', 'pages/b/index'],
+        main: 'index.js',
+      });
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Every generator of npm run new in one copy of the starter, then a real build (type check and
 // release check included) and a run of the new cloud functions through the local runtime.
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   copyStarter,
+  REPO_ROOT,
   runGulp,
   runScript,
   type CommandResult,
@@ -122,6 +124,40 @@ describe('npm run new, then build', () => {
     const run = await runScript(project.root, 'invoke', ['orders', 'main', '--anonymous']);
     expect(run.output).toContain('"success": false');
     expect(run.code, run.output).toBe(1);
+  });
+});
+
+/** Runs a tool of the repository's node_modules/.bin in the copy. */
+function runTool(tool: string, args: string[]): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const bin = path.join(REPO_ROOT, 'node_modules', '.bin', tool);
+    execFile(bin, args, { cwd: project.root }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+/** The files the generators created or changed, apart from contract/api.ts. */
+const GENERATED = [
+  'client/app.json',
+  'client/pages/order-list',
+  'client/components/price-tag',
+  'plugin/plugin.json',
+  'plugin/components',
+  'plugin/pages',
+  'server',
+];
+
+describe('generated files', () => {
+  it('pass Prettier', async () => {
+    const run = await runTool('prettier', ['--check', ...GENERATED]);
+    expect(run.code, run.output).toBe(0);
+  });
+
+  it('pass ESLint', async () => {
+    const run = await runTool('eslint', GENERATED);
+    expect(run.code, run.output).toBe(0);
   });
 });
 
