@@ -16,7 +16,12 @@ export function requireStarterPlugin(): StarterPluginExports {
   return requirePlugin<StarterPluginExports>(__PLUGIN_ALIAS__);
 }
 
-/** Loads the plugin as a dynamic plugin, any version; rejects with the platform's message. */
+/**
+ * Loads the plugin as a dynamic plugin, any version; rejects with the platform's message.
+ * NOTE: no public document shows `<component is="dynamic-plugin://...">` rendering a dynamic
+ * plugin's component, nor whether that plugin shares module state with the static one. If it
+ * does not, its components call functions through the plugin's own cloud, not the host's.
+ */
 export function loadDynamicPlugin(): Promise<void> {
   return new Promise((resolve, reject) => {
     my.loadPlugin({
