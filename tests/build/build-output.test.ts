@@ -110,6 +110,14 @@ describe('build output', () => {
     }
   });
 
+  it('keeps zod and schemas out of the mini-program', () => {
+    for (const folder of ['client', 'plugin']) {
+      const files = listFiles(path.join(dist, folder));
+      expect(files.filter((file) => file.startsWith('node_modules/zod/')), folder).toEqual([]);
+      expect(files, folder).not.toContain('contract/api.js');
+    }
+  });
+
   it('generates notNeedLogin from the contract', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'server', 'hello', 'package.json'), 'utf8'));
     expect(manifest.main).toBe('index.js');
