@@ -1,5 +1,5 @@
 // Type checking, apart from emitting: esbuild strips types file by file, so the types of each
-// program (client, plugin, server) are checked here, in a worker thread beside the emit.
+// program (client, plugin, server) are checked here, in worker threads beside the emit.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -30,58 +30,84 @@ function toReported(diagnostic: ts.Diagnostic): ReportedError {
 }
 
 function toSourceError(reported: ReportedError): SourceError {
-  return new SourceError(path.resolve(reported.file), reported.message, reported.line, reported.column);
+  return new SourceError(
+    path.resolve(reported.file),
+    reported.message,
+    reported.line,
+    reported.column,
+  );
 }
 
-/** Type checks each program with gulp-typescript (full program, no emit). Runs in the worker. */
-export async function checkPrograms(root: string, programs = TYPE_CHECKED): Promise<ReportedError[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const gulpTypescript = require('gulp-typescript') as typeof import('gulp-typescript');
-  const reported: ReportedError[] = [];
+/** Reads a program's tsconfig; its own errors are reported like type errors. */
+function readConfig(root: string, program: string): ts.ParsedCommandLine {
+  const configFile = path.join(root, program, 'tsconfig.json');
+  const problems: ts.Diagnostic[] = [];
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configFile,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(diagnostic),
+    },
+  );
+  if (!parsed) return { options: {}, fileNames: [], errors: problems };
+  return { ...parsed, errors: [...problems, ...parsed.errors] };
+}
 
+/** Type checks each program as a full program without emitting, like `tsc --noEmit -p`. */
+export function checkPrograms(root: string, programs = TYPE_CHECKED): ReportedError[] {
+  const reported: ReportedError[] = [];
   for (const program of programs) {
-    const project = gulpTypescript.createProject(path.join(root, program, 'tsconfig.json'), {
-      typescript: ts,
-      rootDir: root,
+    const parsed = readConfig(root, program);
+    const tsProgram = ts.createProgram({
+      rootNames: parsed.fileNames,
+      options: { ...parsed.options, noEmit: true },
+      configFileParsingDiagnostics: parsed.errors,
     });
-    await new Promise<void>((resolve) => {
-      const reporter = {
-        error: (error: { diagnostic: ts.Diagnostic }) => reported.push(toReported(error.diagnostic)),
-      };
-      const stream = project.src().pipe(project(reporter));
-      // The compile stream emits "error" once after reporting; the reporter has the details.
-      stream.on('error', () => undefined);
-      stream.on('finish', resolve);
-      stream.on('end', resolve);
-      stream.resume();
-    });
+    // Config file, option, syntax, global and semantic diagnostics, in tsc's order.
+    reported.push(...ts.getPreEmitDiagnostics(tsProgram).map(toReported));
   }
   return reported;
 }
 
-/** Runs the type check of every program in a worker thread, in parallel with the caller. */
-export function checkTypesInWorker(root: string): Promise<SourceError[]> {
+/** Runs the type check of `programs` in one worker thread, in parallel with the caller. */
+function checkInWorker(root: string, programs: string[]): Promise<ReportedError[]> {
   const worker = new Worker(
     `require('esbuild-register/dist/node').register();
      const { parentPort, workerData } = require('node:worker_threads');
-     require(workerData.module).checkPrograms(workerData.root).then(
-       (reported) => parentPort.postMessage({ reported }),
-       (error) => parentPort.postMessage({ failure: String(error && error.stack || error) }),
-     );`,
-    { eval: true, workerData: { root, module: __filename } },
+     try {
+       const reported = require(workerData.module).checkPrograms(workerData.root, workerData.programs);
+       parentPort.postMessage({ reported });
+     } catch (error) {
+       parentPort.postMessage({ failure: String((error && error.stack) || error) });
+     }`,
+    { eval: true, workerData: { root, programs, module: __filename } },
   );
   return new Promise((resolve, reject) => {
     worker.once('message', (message: { reported?: ReportedError[]; failure?: string }) => {
       void worker.terminate();
       if (message.failure) reject(new Error(`type check failed to run: ${message.failure}`));
-      else resolve((message.reported ?? []).map(toSourceError));
+      else resolve(message.reported ?? []);
     });
     worker.once('error', reject);
   });
 }
 
+/**
+ * Runs the type check of every program beside the caller, one worker thread per program. The
+ * checker is single-threaded and most of the time goes to checking, not to parsing the shared
+ * declarations, so separate workers use every core where one worker would leave all but one idle.
+ */
+export async function checkTypesInWorker(root: string): Promise<SourceError[]> {
+  const results = await Promise.all(TYPE_CHECKED.map((program) => checkInWorker(root, [program])));
+  return results.flat().map(toSourceError);
+}
+
 /** Watches each program and reports its type errors after every change, incrementally. */
-export function watchTypes(root: string, onReport: (program: string, errors: SourceError[]) => void): () => void {
+export function watchTypes(
+  root: string,
+  onReport: (program: string, errors: SourceError[]) => void,
+): () => void {
   const watchers = TYPE_CHECKED.map((program) => {
     let pending: ReportedError[] = [];
     const host = ts.createWatchCompilerHost(
