@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { loadConfig, type CloudEnv } from '../config';
+import { loadConfig, type CloudEnv, type StarterConfig } from '../config';
 import { BuildEngine } from '../engine';
 import { BuildFailed, createLogger, formatBytes, type Logger, type SourceError } from '../log';
 import { describeProject } from '../project';
@@ -38,14 +38,19 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   logger.info(
     `emit: ${engine.stats.filesWritten} files, ${formatBytes(engine.stats.bytesWritten)} in ${Date.now() - started} ms`,
   );
+  // The release check reads only the staged output, so it runs while the type check finishes.
+  const release = errors.length === 0 ? heldReleaseCheck(root, stagingDir, config) : undefined;
   const typeErrors = await typeCheck;
   logger.info(`typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`);
   errors = [...errors, ...typeErrors];
 
-  if (errors.length === 0) {
-    const findings = await releaseCheck(root, stagingDir, config, logger);
+  if (release && errors.length === 0) {
+    const { findings, lines } = await release;
+    for (const [level, message] of lines) logger[level](message);
     if (findings > 0) return fail(logger, stagingDir, distDir, plural(findings, 'release check error'));
   }
+  // With type errors the release check's findings are not printed, as when it did not run.
+  if (release && errors.length > 0) await release.catch(() => undefined);
   if (errors.length > 0) {
     logger.sourceErrors(errors);
     return fail(logger, stagingDir, distDir, plural(errors.length, 'error'));
@@ -58,6 +63,22 @@ export async function buildProject(options: BuildOptions): Promise<void> {
     logger.info(`  dist/${target.name}  ${formatBytes(size)} (without node_modules)`);
   }
   logger.info(`build: done in ${Date.now() - started} ms; open dist/ in Taobao Developer Tools`);
+}
+
+/** Runs the release check with its log lines held back, to be printed after the type check. */
+async function heldReleaseCheck(
+  root: string,
+  stagingDir: string,
+  config: StarterConfig,
+): Promise<{ findings: number; lines: ['info' | 'error', string][] }> {
+  const lines: ['info' | 'error', string][] = [];
+  const held: Logger = {
+    info: (message) => lines.push(['info', message]),
+    error: (message) => lines.push(['error', message]),
+    sourceErrors: () => undefined,
+  };
+  const findings = await releaseCheck(root, stagingDir, config, held);
+  return { findings, lines };
 }
 
 function fail(logger: Logger, stagingDir: string, distDir: string, summary: string): never {
