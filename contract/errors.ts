@@ -76,6 +76,9 @@ export function toCloudError(failure: unknown): CloudError {
 const SDK_SEPARATOR = ':::';
 const SESSION_EXPIRED_SDK_CODE = '904';
 const NETWORK_SDK_CODE = '500';
+// The SDK also uses code 500 for a function error that carried no code of its own, so only its
+// own client-side messages mean a network failure.
+const SDK_CLIENT_MESSAGES = ['客户端网络错误,请稍后重试', '本次请求内容过长，请控制在1M以内'];
 const NOT_LOGGED_IN_RUNTIME_CODE = '-1';
 const USER_CODE_RUNTIME_CODE = '-2';
 const NOT_LOGGED_IN_PATTERN = /^user not login, handler = (.*)$/;
@@ -121,8 +124,12 @@ function fromCodeAndMessage(rawCode: unknown, rawMessage: unknown): CloudError {
     return new CloudError(ErrorCode.SESSION_EXPIRED, text);
   }
 
-  if (code === NETWORK_SDK_CODE) {
+  if (code === NETWORK_SDK_CODE && (message === '' || SDK_CLIENT_MESSAGES.includes(message))) {
     return new CloudError(ErrorCode.NETWORK, message || 'The network request failed: try again.');
+  }
+
+  if (code === NETWORK_SDK_CODE) {
+    return new CloudError(ErrorCode.INTERNAL, message);
   }
 
   if (code === '' || code === USER_CODE_RUNTIME_CODE) {

@@ -51,6 +51,12 @@ const cases: Case[] = [
     message: '客户端网络错误,请稍后重试',
   },
   {
+    name: 'SDK code 500 from a function',
+    failure: sdkRejection('500', 'Cannot read properties of undefined'),
+    code: ErrorCode.INTERNAL,
+    message: 'Cannot read properties of undefined',
+  },
+  {
     name: 'SDK code without message prefix',
     failure: Object.assign(new Error('No favorite.'), { code: 'NOT_FOUND' }),
     code: 'NOT_FOUND',
