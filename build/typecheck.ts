@@ -103,32 +103,59 @@ export async function checkTypesInWorker(root: string): Promise<SourceError[]> {
   return results.flat().map(toSourceError);
 }
 
-/** Watches each program and reports its type errors after every change, incrementally. */
+/** Watches one program and calls `post` after every check, incrementally. Runs in a worker. */
+export function watchProgram(
+  root: string,
+  program: string,
+  post: (reported: ReportedError[]) => void,
+): void {
+  const host = ts.createWatchCompilerHost(
+    path.join(root, program, 'tsconfig.json'),
+    {},
+    ts.sys,
+    ts.createSemanticDiagnosticsBuilderProgram,
+    () => undefined,
+    () => undefined,
+  );
+  host.afterProgramCreate = (builder) => {
+    const diagnostics = [
+      ...builder.getConfigFileParsingDiagnostics(),
+      ...builder.getSyntacticDiagnostics(),
+      ...builder.getGlobalDiagnostics(),
+      ...builder.getSemanticDiagnostics(),
+    ];
+    post(diagnostics.map(toReported));
+  };
+  ts.createWatchProgram(host);
+}
+
+/**
+ * Watches each program in its own worker thread and reports its type errors after every change.
+ * The checks never run on the caller's thread, so they never delay a rebuild. Returns a function
+ * that stops the workers.
+ */
 export function watchTypes(
   root: string,
   onReport: (program: string, errors: SourceError[]) => void,
 ): () => void {
-  const watchers = TYPE_CHECKED.map((program) => {
-    let pending: ReportedError[] = [];
-    const host = ts.createWatchCompilerHost(
-      path.join(root, program, 'tsconfig.json'),
-      {},
-      ts.sys,
-      ts.createSemanticDiagnosticsBuilderProgram,
-      (diagnostic) => pending.push(toReported(diagnostic)),
-      () => undefined,
+  const workers = TYPE_CHECKED.map((program) => {
+    const worker = new Worker(
+      `require('esbuild-register/dist/node').register();
+       const { parentPort, workerData } = require('node:worker_threads');
+       require(workerData.module).watchProgram(workerData.root, workerData.program, (reported) =>
+         parentPort.postMessage(reported),
+       );`,
+      { eval: true, workerData: { root, program, module: __filename } },
     );
-    host.afterProgramCreate = (builder) => {
-      const diagnostics = [
-        ...builder.getConfigFileParsingDiagnostics(),
-        ...builder.getSyntacticDiagnostics(),
-        ...builder.getGlobalDiagnostics(),
-        ...builder.getSemanticDiagnostics(),
-      ];
-      pending = [];
-      onReport(program, diagnostics.map(toReported).map(toSourceError));
-    };
-    return ts.createWatchProgram(host);
+    worker.on('message', (reported: ReportedError[]) =>
+      onReport(program, reported.map(toSourceError)),
+    );
+    worker.on('error', (error) => {
+      const configFile = path.join(root, program, 'tsconfig.json');
+      const message = `the type check stopped: ${error.message}; restart npm run dev`;
+      onReport(program, [new SourceError(configFile, message)]);
+    });
+    return worker;
   });
-  return () => watchers.forEach((watcher) => watcher.close());
+  return () => workers.forEach((worker) => void worker.terminate());
 }
