@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 import { createMemoryDatabase, type LocalDatabase } from '../../local-cloud/cloud';
 import { createLocalRuntime, type LocalRuntime } from '../../local-cloud/runtime';
-import { buildStarter, type BuiltStarter } from './starter-build';
+import { buildStarter, type BuiltStarter } from '../helpers/starter-build';
 
 interface Favorite {
   id: string;

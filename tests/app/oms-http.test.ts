@@ -13,7 +13,7 @@ import {
   type InvokeOptions,
   type LocalRuntime,
 } from '../../local-cloud/runtime';
-import { buildStarter, setConfigValue, type BuiltStarter } from './starter-build';
+import { buildStarter, setConfigValue, type BuiltStarter } from '../helpers/starter-build';
 
 const TIMEOUT_MS = 300;
 const caller: InvokeOptions = { openId: 'open-id-7f3a9c', appKey: 'app-key-51d2', env: 'test' };

@@ -10,7 +10,7 @@ import { type CallbackStub, createHost, type MiniHost } from '../../local-cloud/
 import { startMockOms, type MockOms } from '../../local-cloud/mock-oms';
 import { buildMockOrders, MOCK_ORDER_COUNT } from '../../local-cloud/mock-oms-orders';
 import { createLocalRuntime, type LocalRuntime } from '../../local-cloud/runtime';
-import { buildStarter, type BuiltStarter } from './starter-build';
+import { buildStarter, type BuiltStarter } from '../helpers/starter-build';
 
 type User = { openId: string; mixNick?: string } | null;
 

@@ -9,7 +9,7 @@ import { createLocalRuntime, type LocalRuntime } from '../../local-cloud/runtime
 import type { MiniHost, PageHandle } from '../../local-cloud/mini-runtime';
 import {
   type BridgeSettings,
-  buildStarter,
+  buildStarterApp,
   launchStarter,
   type StarterBuild,
 } from './starter-build';
@@ -19,7 +19,7 @@ let mockOms: MockOms;
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  build = await buildStarter();
+  build = await buildStarterApp();
   mockOms = await startMockOms({ port: 0 });
 });
 

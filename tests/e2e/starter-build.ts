@@ -6,7 +6,8 @@ import path from 'node:path';
 import { type BridgeOptions, createSendMtop } from '../../local-cloud/bridge';
 import { createHost, type MiniHost } from '../../local-cloud/mini-runtime';
 import type { LocalRuntime } from '../../local-cloud/runtime';
-import { copyStarter, type ProjectCopy, runScript } from '../helpers/project-copy';
+import type { ProjectCopy } from '../helpers/project-copy';
+import { buildStarter } from '../helpers/starter-build';
 
 export interface StarterBuild {
   project: ProjectCopy;
@@ -18,23 +19,22 @@ export interface StarterBuild {
   pluginAlias: string;
 }
 
-/** Copies the starter, adds `extraFiles` and `extraPages` (to app.json), and builds it. */
-export async function buildStarter(
+/**
+ * Builds a copy of the starter (see tests/helpers/starter-build.ts) with `extraFiles` added and
+ * `extraPages` listed in app.json, and reads the manifests the host runtime needs.
+ */
+export async function buildStarterApp(
   extraFiles: Record<string, string> = {},
   extraPages: string[] = [],
 ): Promise<StarterBuild> {
-  const project = copyStarter();
-  for (const [file, content] of Object.entries(extraFiles)) project.write(file, content);
-  if (extraPages.length > 0) {
-    const sourceAppJson = JSON.parse(project.read('client/app.json'));
+  const { project, dist } = await buildStarter((copy) => {
+    for (const [file, content] of Object.entries(extraFiles)) copy.write(file, content);
+    if (extraPages.length === 0) return;
+    const sourceAppJson = JSON.parse(copy.read('client/app.json'));
     sourceAppJson.pages.push(...extraPages);
-    project.write('client/app.json', JSON.stringify(sourceAppJson, null, 2));
-  }
+    copy.write('client/app.json', JSON.stringify(sourceAppJson, null, 2));
+  });
 
-  const build = await runScript(project.root, 'build:test');
-  if (build.code !== 0) throw new Error(`npm run build:test failed:\n${build.output}`);
-
-  const dist = project.file('dist');
   const appJson = readJson(path.join(dist, 'client/app.json'));
   const pluginJson = readJson(path.join(dist, 'plugin/plugin.json'));
   const pluginAlias = Object.keys(appJson.plugins ?? {})[0];

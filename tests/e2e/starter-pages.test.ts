@@ -7,7 +7,7 @@ import { createLocalRuntime, type LocalRuntime } from '../../local-cloud/runtime
 import { probePageFiles, probeRoute } from './probe-page';
 import {
   type BridgeSettings,
-  buildStarter,
+  buildStarterApp,
   launchStarter,
   type StarterBuild,
 } from './starter-build';
@@ -16,7 +16,7 @@ let build: StarterBuild;
 let runtime: LocalRuntime;
 
 beforeAll(async () => {
-  build = await buildStarter(probePageFiles, [probeRoute]);
+  build = await buildStarterApp(probePageFiles, [probeRoute]);
   runtime = createLocalRuntime({ distDir: build.dist });
 });
 

@@ -7,7 +7,17 @@ import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-const SKIPPED = new Set(['node_modules', 'dist', '.dist-staging', '.git', 'tests', '.local-cloud', 'bench-results', 'coverage', 'entry.js']);
+const SKIPPED = new Set([
+  'node_modules',
+  'dist',
+  '.dist-staging',
+  '.git',
+  'tests',
+  '.local-cloud',
+  'bench-results',
+  'coverage',
+  'entry.js',
+]);
 
 export interface ProjectCopy {
   root: string;
@@ -45,12 +55,20 @@ export interface CommandResult {
 }
 
 /** Runs an npm script of the copy (`npm run <script> -- args`) and collects its output. */
-export function runScript(root: string, script: string, args: string[] = []): Promise<CommandResult> {
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       'npm',
       ['run', '--silent', script, '--', ...args],
-      { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: root,
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}${stderr}` });
@@ -65,7 +83,11 @@ export function runGulp(root: string, args: string[]): Promise<CommandResult> {
     execFile(
       process.execPath,
       [path.join(REPO_ROOT, 'node_modules', 'gulp', 'bin', 'gulp.js'), ...args],
-      { cwd: root, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: root,
+        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, output: `${stdout}${stderr}` });
@@ -80,6 +102,8 @@ export function listFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .map((entry) =>
+      path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
     .sort();
 }

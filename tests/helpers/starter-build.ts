@@ -1,7 +1,7 @@
 // Builds a temporary copy of the starter once per test file (npm run build:test's gulp task),
 // so the app tests run the compiled pages, plugin and cloud functions as they ship.
 import { loadConfig, type StarterConfig } from '../../build/config';
-import { copyStarter, type ProjectCopy, runGulp } from '../helpers/project-copy';
+import { copyStarter, type ProjectCopy, runGulp } from './project-copy';
 
 export interface BuiltStarter {
   project: ProjectCopy;
