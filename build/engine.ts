@@ -82,6 +82,17 @@ export class BuildEngine {
     this.sharedUsers.delete(file);
   }
 
+  /** Removes the outputs of every source under a deleted or moved-away folder. */
+  removeFolder(dir: string): void {
+    const prefix = dir + path.sep;
+    const files = new Set<string>();
+    for (const key of this.outputs.keys()) {
+      const file = key.slice(key.indexOf('\0') + 1);
+      if (file.startsWith(prefix)) files.add(file);
+    }
+    for (const file of files) this.remove(file);
+  }
+
   /** Regenerates what derives from the whole target: manifests, npm packages, package.json. */
   finalize(): Promise<SourceError[]> {
     return finalizeTargets(this);

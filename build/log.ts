@@ -25,6 +25,17 @@ export class SourceError extends Error {
   }
 }
 
+/** Drops repeated errors: a shared file is compiled and type checked once per target. */
+export function uniqueErrors(errors: SourceError[]): SourceError[] {
+  const seen = new Set<string>();
+  return errors.filter((error) => {
+    const key = `${error.file}:${error.line}:${error.column}:${error.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Thrown when a build step fails after its errors were printed. */
 export class BuildFailed extends Error {
   override name = 'BuildFailed';

@@ -41,6 +41,15 @@ async function edit(change: () => void): Promise<SourceError[]> {
   return rebuilt;
 }
 
+/** Waits until a condition holds, for results that a delayed recheck writes. */
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(condition()).toBe(true);
+}
+
 function mtimes(dir: string): Map<string, number> {
   return new Map(listFiles(dir).map((file) => [file, fs.statSync(`${dir}/${file}`).mtimeMs]));
 }
@@ -127,6 +136,33 @@ describe('watch build', () => {
     await edit(() => project.write('server/extra/index.ts', 'export async function main() { return 1; }\n'));
     expect(fs.existsSync(project.file('dist/server/extra/index.js'))).toBe(true);
     expect(JSON.parse(project.read('dist/server/extra/package.json')).main).toBe('index.js');
+  });
+
+  it('rebuilds a file emptied then written', async () => {
+    // The second write lands inside the watcher's 50 ms window after the first event, which
+    // chokidar drops; the delayed recheck must still pick it up.
+    const file = project.file('client/pages/index/index.ts');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const emptied = session.nextRebuild();
+    fs.writeFileSync(file, '');
+    await emptied;
+    fs.writeFileSync(file, "Page({ data: { greeting: 'two-step' } });\n");
+    await eventually(() => project.read('dist/client/pages/index/index.js').includes('two-step'));
+  });
+
+  it('removes outputs of a moved-away folder', async () => {
+    await edit(() => project.write('client/pages/extra/index.ts', 'Page({});\n'));
+    expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(true);
+    const errors = await edit(() => fs.renameSync(project.file('client/pages/extra'), project.file('extra-moved')));
+    expect(errors).toEqual([]);
+    expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(false);
+  });
+
+  it('reports importers of a deleted partial', async () => {
+    const partial = project.read('client/styles/_theme.less');
+    const errors = await edit(() => fs.rmSync(project.file('client/styles/_theme.less')));
+    expect(errors.map((error) => error.format(project.root)).join('\n')).toMatch(/_theme\.less' wasn't found/);
+    await edit(() => project.write('client/styles/_theme.less', partial));
   });
 
   it('reloads the configuration on change', async () => {
