@@ -77,20 +77,16 @@ function checkManifest(project: Project, target: Target): SourceError[] {
   }
 
   const errors: SourceError[] = [];
-  const expect = (entry: string, extensions: string[], what: string) => {
-    const base = path.join(target.outDir, entry.replace(/^\//, ''));
-    for (const ext of extensions) {
-      if (fs.existsSync(base + ext)) continue;
+  // Sources, not outputs, are looked for: a file that failed to compile is not a missing one.
+  const expect = (entry: string, kinds: ('.axml' | '.js')[], what: string) => {
+    const base = path.join(target.srcDir, entry.replace(/^\//, ''));
+    for (const kind of kinds) {
+      const candidates = kind === '.js' ? ['.ts', '.js'] : [kind];
+      if (candidates.some((ext) => fs.existsSync(base + ext))) continue;
       const { line, column } = locateString(text, entry);
-      const source = path.relative(project.root, path.join(target.srcDir, entry));
-      errors.push(
-        new SourceError(
-          manifestFile,
-          `${what} "${entry}" has no ${ext === '.js' ? '.ts' : ext} file (${source}${ext === '.js' ? '.ts' : ext}); create it or remove the entry`,
-          line,
-          column,
-        ),
-      );
+      const source = `${path.relative(project.root, base)}${candidates[0]}`;
+      const message = `${what} "${entry}" has no ${candidates[0]} file (${source}); create it or remove the entry`;
+      errors.push(new SourceError(manifestFile, message, line, column));
     }
   };
 

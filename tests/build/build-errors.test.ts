@@ -49,6 +49,7 @@ describe('build errors', () => {
     project.write('client/pages/index/index.ts', 'Page({ data: { a: 1 }\n');
     const output = await buildFails();
     expect(output).toMatch(/client\/pages\/index\/index\.ts:2:\d+/);
+    expect(output).not.toContain('has no .ts file');
   });
 
   it('fails on invalid JSON with position', async () => {
@@ -83,6 +84,15 @@ describe('build errors', () => {
     project.write('client/pages/index/index.axml', '<view class="greeting">\n  {{greeting}}\n</text>\n');
     const output = await buildFails();
     expect(output).toMatch(/client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML/);
+  });
+
+  it('names sources in release check findings', async () => {
+    const page = project.read('client/pages/index/index.axml');
+    project.write('client/pages/index/index.axml', `${page}<button onTap="noSuchMethod">x</button>\n`);
+    const output = await buildFails();
+    expect(output).toMatch(/client\/pages\/index\/index\.axml:\d+:\d+ {2}event-handlers/);
+    expect(output).toContain('client/pages/index/index.ts');
+    expect(output).not.toContain('.dist-staging');
   });
 
   it('fails on an import leaving the target', async () => {
