@@ -5,6 +5,7 @@
 import { buildProject } from './build/tasks/build';
 import { cleanProject } from './build/tasks/clean';
 import { startDev } from './build/tasks/dev';
+import { createLogger } from './build/log';
 import { envOption, requireEnvOption } from './build/options';
 
 const root = __dirname;
@@ -22,6 +23,8 @@ export async function dev(): Promise<void> {
 }
 
 /** Removes dist/. */
-export function clean(): Promise<void> {
-  return cleanProject(root);
+export async function clean(): Promise<void> {
+  const removed = await cleanProject(root);
+  const logger = createLogger(root);
+  logger.info(removed.length > 0 ? `clean: removed ${removed.join(', ')}` : 'clean: nothing to remove');
 }

@@ -143,6 +143,7 @@ async function copyPackages(engine: BuildEngine, target: Target, names: string[]
         !path.relative(dir, source).split(path.sep).includes('node_modules') &&
         !/\.(d\.ts|ts|map)$/.test(source),
     });
+    removeEmptyFolders(path.join(modulesDir, name));
   }
 
   const manifest = {
@@ -151,6 +152,17 @@ async function copyPackages(engine: BuildEngine, target: Target, names: string[]
     dependencies: Object.fromEntries(names.map((name) => [name, readVersion(wanted.get(name))])),
   };
   await writeIfChanged(engine, path.join(target.outDir, 'package.json'), manifest);
+}
+
+/** Removes the folders that held only skipped files (type declarations) after a copy. */
+function removeEmptyFolders(dir: string): boolean {
+  let empty = true;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && removeEmptyFolders(full)) fs.rmdirSync(full);
+    else empty = false;
+  }
+  return empty;
 }
 
 function listPackages(modulesDir: string): string[] {

@@ -2,9 +2,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type LocalRuntimeErrorCode = 'BUILD_MISSING' | 'FUNCTION_NOT_FOUND' | 'FUNCTION_LOAD_FAILED';
+export type LocalRuntimeErrorCode =
+  | 'BUILD_MISSING'
+  | 'FUNCTION_NOT_FOUND'
+  | 'FUNCTION_LOAD_FAILED'
+  | 'INVALID_REQUEST';
 
-/** A function that cannot be run: no build, no such function, or an index.js that throws on load. */
+/**
+ * A function that cannot be run: no build, no such function, an index.js that throws on load,
+ * or request data that cannot be sent.
+ */
 export class LocalRuntimeError extends Error {
   override name = 'LocalRuntimeError';
   code: LocalRuntimeErrorCode;
@@ -22,7 +29,7 @@ export function serverDir(distDir: string): string {
 
   throw new LocalRuntimeError(
     'BUILD_MISSING',
-    `${dir} not found: there is no build of the cloud functions; run npm run build first`,
+    `${dir} not found: there is no build of the cloud functions; run npm run build:test (or npm run dev) first`,
   );
 }
 

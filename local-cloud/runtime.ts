@@ -200,8 +200,20 @@ function callHandler(
     timestamp: Date.now(),
   };
 
+  let body: string;
+  try {
+    body = JSON.stringify(event);
+  } catch (error) {
+    // A value nested thousands of levels deep overflows the stack in JSON.stringify.
+    throw new LocalRuntimeError(
+      'INVALID_REQUEST',
+      `the data for ${fn}.${handler} cannot be sent as JSON (${(error as Error).message}); ` +
+        'send less deeply nested data',
+    );
+  }
+
   return new Promise((resolve, reject) => {
-    runtime.handler(Buffer.from(JSON.stringify(event)), { requestId }, (error, reply) =>
+    runtime.handler(Buffer.from(body), { requestId }, (error, reply) =>
       error ? reject(error) : resolve(reply),
     );
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { loadConfig, type CloudEnv, type StarterConfig } from '../config';
 import { BuildEngine } from '../engine';
-import { BuildFailed, createLogger, formatBytes, type Logger, type SourceError } from '../log';
+import { BuildFailed, createLogger, formatBytes, uniqueErrors, type Logger, type SourceError } from '../log';
 import { describeProject } from '../project';
 import { releaseCheck } from '../release-check';
 import { checkTypesInWorker } from '../typecheck';
@@ -30,6 +30,7 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   fs.rmSync(stagingDir, { recursive: true, force: true });
 
   logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
+  if (env === 'online') warnReleaseSettings(config, logger);
   const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
   const project = describeProject(root, config, env, stagingDir);
   const engine = new BuildEngine(project);
@@ -44,7 +45,7 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   release?.catch(() => undefined);
   const typeErrors = await typeCheck;
   logger.info(`typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`);
-  errors = [...errors, ...typeErrors];
+  errors = uniqueErrors([...errors, ...typeErrors]);
 
   if (release && errors.length === 0) {
     const { findings, lines } = await release;
@@ -81,6 +82,22 @@ async function heldReleaseCheck(
   };
   const findings = await releaseCheck(root, stagingDir, config, held);
   return { findings, lines };
+}
+
+/** The plugin id that starter.config.ts ships with, which no real plugin has. */
+const PLACEHOLDER_PLUGIN_ID = '3000000000000000';
+
+/** Warns about development settings in a release build; they are valid, so it still builds. */
+function warnReleaseSettings(config: StarterConfig, logger: Logger): void {
+  if (config.plugin.id === PLACEHOLDER_PLUGIN_ID) {
+    logger.info('warning: plugin.id in starter.config.ts is still the placeholder; set your plugin id');
+  }
+  if (config.plugin.version === 'dev') {
+    logger.info(
+      'warning: plugin.version is "dev": fine inside a plugin project, but a host uploaded on ' +
+        'its own needs a published version (x.y.z or "*")',
+    );
+  }
 }
 
 function fail(logger: Logger, stagingDir: string, distDir: string, summary: string): never {

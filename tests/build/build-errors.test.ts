@@ -122,6 +122,15 @@ describe('build errors', () => {
   });
 });
 
+describe('build release settings', () => {
+  it('warns about development plugin settings online', async () => {
+    const result = await runGulp(project.root, ['build', '--env', 'online']);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toContain('warning: plugin.id in starter.config.ts is still the placeholder');
+    expect(result.output).toContain('warning: plugin.version is "dev"');
+  });
+});
+
 describe('build env switch', () => {
   it('compiles the chosen env into cloud.init', async () => {
     for (const env of ['test', 'online']) {

@@ -110,6 +110,16 @@ describe('build output', () => {
     }
   });
 
+  it('copies npm packages without empty folders', () => {
+    const sdk = path.join(dist, 'client', 'node_modules', '@tbmp', 'mp-cloud-sdk');
+    const folders = fs
+      .readdirSync(sdk, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    expect(folders.filter((folder) => fs.readdirSync(folder).length === 0)).toEqual([]);
+    expect(fs.existsSync(path.join(sdk, 'index.js'))).toBe(true);
+  });
+
   it('keeps zod and schemas out of the mini-program', () => {
     for (const folder of ['client', 'plugin']) {
       const files = listFiles(path.join(dist, folder));

@@ -34,6 +34,17 @@ describe('createFunctionRunner', () => {
     expect(reply.sdkVersion).toBe('local-cloud');
   });
 
+  it('rejects data too deep to serialize', async () => {
+    const runner = createFunctionRunner({ distDir: fixture.distDir, fn: 'demo' });
+    let data: unknown = 'leaf';
+    for (let depth = 0; depth < 20_000; depth += 1) data = [data];
+
+    const call = runner.invoke('hello', { name: data }, { env: 'test' });
+
+    await expect(call).rejects.toBeInstanceOf(LocalRuntimeError);
+    await expect(call).rejects.toThrow(/cannot be sent as JSON.*send less deeply nested data/);
+  });
+
   it('copies caller fields onto context', async () => {
     const runner = createFunctionRunner({ distDir: fixture.distDir, fn: 'demo' });
 
@@ -164,7 +175,7 @@ describe('createFunctionRunner', () => {
     const create = () => createFunctionRunner({ distDir: fixture.distDir, fn: 'demo' });
 
     expect(create).toThrow(LocalRuntimeError);
-    expect(create).toThrow(/run npm run build first/);
+    expect(create).toThrow(/run npm run build:test \(or npm run dev\) first/);
   });
 });
 
