@@ -1,12 +1,21 @@
-// AXML templates: checked for well-formedness (with `{{ }}` expressions masked) before they are
-// written, so a broken tag is reported at its line and column by the build and the watcher.
+// AXML templates: checked before they are written, so the build and the watcher report a broken
+// tag, an expression that does not parse, or an a:else without a:if at its line and column.
+// These are the release check's own rules, run per file; event handler names need the compiled
+// page and are left to the release check.
 import { parseAxml } from '../../tools/check/axml';
+import { conditionProblems, expressionProblems } from '../../tools/check/rules/axml';
 import { lineAndColumn, SourceError } from '../log';
 
-/** Throws SourceError[] when an AXML text is not well-formed. */
+/** Throws SourceError[] when an AXML text is not well-formed or has an invalid expression. */
 export function checkAxml(file: string, text: string): void {
-  const { error } = parseAxml(text);
-  if (!error) return;
-  const { line, column } = lineAndColumn(text, error.offset);
-  throw [new SourceError(file, `invalid AXML: ${error.message}`, line, column)];
+  const document = parseAxml(text);
+  const problems = document.error
+    ? [document.error, ...expressionProblems(document)]
+    : [...expressionProblems(document), ...conditionProblems(document)];
+  if (problems.length === 0) return;
+
+  throw problems.map(({ message, offset }) => {
+    const { line, column } = lineAndColumn(text, offset);
+    return new SourceError(file, `invalid AXML: ${message}`, line, column);
+  });
 }

@@ -118,6 +118,17 @@ describe('watch build', () => {
     expect(project.read('dist/client/pages/index/index.axml')).toContain('{{a < b}}');
   });
 
+  it('reports AXML expression and condition errors', async () => {
+    const broken = await edit(() =>
+      project.write('client/pages/index/index.axml', '<view>\n  <text>{{a +* }}</text>\n  <text a:else>x</text>\n</view>\n'),
+    );
+    const messages = broken.map((error) => error.format(project.root));
+    expect(messages[0]).toMatch(/^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML: invalid expression "\{\{a \+\*\}\}"/);
+    expect(messages[1]).toMatch(/^client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML: a:else on <text> must directly follow/);
+    const fixed = await edit(() => project.write('client/pages/index/index.axml', '<view>{{greeting}}</view>\n'));
+    expect(fixed).toEqual([]);
+  });
+
   it('rebuilds importers of a changed partial', async () => {
     await edit(() => project.write('client/pages/index/index.less', "@import '../../styles/_theme.less';\n.a { color: @brand; }\n"));
     await edit(() => project.write('client/styles/_theme.less', '@brand: #123456;\n@gap: 24rpx;\n'));

@@ -1,6 +1,12 @@
 // axml-syntax: every AXML file is well-formed once `{{ }}` is masked, and every expression
 // parses. axml-conditions: a:elif and a:else follow a sibling with a:if or a:elif.
-import { attributeOf, walkElements, type AxmlNode } from '../axml';
+import {
+  attributeOf,
+  walkElements,
+  type AxmlDocument,
+  type AxmlNode,
+  type AxmlProblem,
+} from '../axml';
 import { checkExpression } from '../expressions';
 import type { CheckProject } from '../project';
 import type { Finding, Rule } from '../types';
@@ -30,14 +36,21 @@ function checkSyntax(project: CheckProject, file: string): Finding[] {
     const { message, offset } = document.error;
     findings.push(project.finding('axml-syntax', 'error', file, message, offset));
   }
-
-  const templateData = templateDataOffsets(document.children);
-  for (const expression of document.expressions) {
-    const problem = checkExpression(expression, templateData.has(expression.offset));
-    if (!problem) continue;
-    findings.push(project.finding('axml-syntax', 'error', file, problem.message, problem.offset));
+  for (const { message, offset } of expressionProblems(document)) {
+    findings.push(project.finding('axml-syntax', 'error', file, message, offset));
   }
   return findings;
+}
+
+/** Lists the expressions of a document that do not parse; the build uses it per file too. */
+export function expressionProblems(document: AxmlDocument): AxmlProblem[] {
+  const templateData = templateDataOffsets(document.children);
+  const problems: AxmlProblem[] = [];
+  for (const expression of document.expressions) {
+    const problem = checkExpression(expression, templateData.has(expression.offset));
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }
 
 /** Offsets of the expressions in `<template data="">`, which may be object bodies. */
@@ -59,13 +72,20 @@ export const axmlConditions: Rule = {
     for (const file of listAxmlFiles(project)) {
       const document = project.readAxml(file);
       if (!document || document.error) continue;
-      checkSiblings(document.children, (message, offset) => {
+      for (const { message, offset } of conditionProblems(document)) {
         findings.push(project.finding('axml-conditions', 'error', file, message, offset));
-      });
+      }
     }
     return findings;
   },
 };
+
+/** Lists a:elif and a:else attributes without an open a:if chain; the build uses it too. */
+export function conditionProblems(document: AxmlDocument): AxmlProblem[] {
+  const problems: AxmlProblem[] = [];
+  checkSiblings(document.children, (message, offset) => problems.push({ message, offset }));
+  return problems;
+}
 
 type Report = (message: string, offset: number) => void;
 
