@@ -26,5 +26,7 @@ export async function dev(): Promise<void> {
 export async function clean(): Promise<void> {
   const removed = await cleanProject(root);
   const logger = createLogger(root);
-  logger.info(removed.length > 0 ? `clean: removed ${removed.join(', ')}` : 'clean: nothing to remove');
+  logger.info(
+    removed.length > 0 ? `clean: removed ${removed.join(', ')}` : 'clean: nothing to remove',
+  );
 }

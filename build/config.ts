@@ -96,5 +96,7 @@ export function loadConfig(root: string): StarterConfig {
 /** Picks the cloud env from a command-line value, or names the valid ones. */
 export function parseCloudEnv(value: string, source: string): CloudEnv {
   if ((CLOUD_ENVS as readonly string[]).includes(value)) return value as CloudEnv;
-  throw new ConfigError(`${source}: invalid cloud env "${value}"; use one of ${CLOUD_ENVS.join(', ')}`);
+  throw new ConfigError(
+    `${source}: invalid cloud env "${value}"; use one of ${CLOUD_ENVS.join(', ')}`,
+  );
 }

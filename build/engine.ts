@@ -11,10 +11,24 @@ import { compileLess, isPartial } from './compile/style';
 import { checkAxml } from './compile/template';
 import { finalizeTargets } from './finalize';
 import { SourceError } from './log';
-import { isInside, mapPath, outputPath, targetOf, textTokens, type Project, type Target } from './project';
+import {
+  isInside,
+  mapPath,
+  outputPath,
+  targetOf,
+  textTokens,
+  type Project,
+  type Target,
+} from './project';
 
 /** Source files that belong to no output: editor and compiler files, tests, declarations. */
-const IGNORED = ['**/tsconfig.json', '**/*.d.ts', '**/node_modules/**', '**/.DS_Store', '**/*.test.ts'];
+const IGNORED = [
+  '**/tsconfig.json',
+  '**/*.d.ts',
+  '**/node_modules/**',
+  '**/.DS_Store',
+  '**/*.test.ts',
+];
 const TEMPLATE_EXTENSIONS = new Set(['.axml', '.sjs', '.acss']);
 
 export interface EngineStats {
@@ -39,7 +53,12 @@ export class BuildEngine {
   async buildAll(): Promise<SourceError[]> {
     const errors: SourceError[] = [];
     for (const target of this.project.targets) {
-      const files = await glob('**/*', { cwd: target.srcDir, absolute: true, ignore: IGNORED, dot: false });
+      const files = await glob('**/*', {
+        cwd: target.srcDir,
+        absolute: true,
+        ignore: IGNORED,
+        dot: false,
+      });
       await Promise.all(
         files.sort().map((file) => this.collect(errors, () => this.compile(target, file))),
       );
@@ -62,7 +81,8 @@ export class BuildEngine {
     if (!target || this.isIgnored(target, file)) return errors;
     if (file.endsWith('.less') && isPartial(file)) {
       for (const [lessFile, imports] of this.lessImports) {
-        if (imports.includes(file)) await this.collect(errors, () => this.compile(target, lessFile));
+        if (imports.includes(file))
+          await this.collect(errors, () => this.compile(target, lessFile));
       }
       return errors;
     }
@@ -123,7 +143,12 @@ export class BuildEngine {
     const key = `${target.name}\0${file}`;
 
     if (ext === '.ts' || ext === '.js') {
-      const output = await compileScript(this.project, target, file, await fs.promises.readFile(file, 'utf8'));
+      const output = await compileScript(
+        this.project,
+        target,
+        file,
+        await fs.promises.readFile(file, 'utf8'),
+      );
       await this.write(key, output.outFile, output.code, [mapPath(this.project, output.outFile)]);
       await this.writeFile(mapPath(this.project, output.outFile), output.map);
       this.packages.set(key, output.packages);
@@ -148,14 +173,20 @@ export class BuildEngine {
     if (target.kind === 'function' && path.relative(target.srcDir, file) === 'package.json') return;
 
     if (ext === '.json') {
-      const text = replaceTokens(await fs.promises.readFile(file, 'utf8'), textTokens(this.project));
+      const text = replaceTokens(
+        await fs.promises.readFile(file, 'utf8'),
+        textTokens(this.project),
+      );
       parseJson(file, text);
       await this.write(key, outputPath(this.project, target, file), text);
       return;
     }
 
     if (TEMPLATE_EXTENSIONS.has(ext)) {
-      const text = replaceTokens(await fs.promises.readFile(file, 'utf8'), textTokens(this.project));
+      const text = replaceTokens(
+        await fs.promises.readFile(file, 'utf8'),
+        textTokens(this.project),
+      );
       if (ext === '.axml') checkAxml(file, text);
       await this.write(key, outputPath(this.project, target, file), text);
       return;
@@ -168,7 +199,12 @@ export class BuildEngine {
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
 
-  private async write(key: string, outFile: string, content: string, extra: string[] = []): Promise<void> {
+  private async write(
+    key: string,
+    outFile: string,
+    content: string,
+    extra: string[] = [],
+  ): Promise<void> {
     await this.writeFile(outFile, content);
     this.record(key, [outFile, ...extra], 0);
   }
@@ -183,7 +219,8 @@ export class BuildEngine {
 
   private record(key: string, outFiles: string[], copiedBytes: number): void {
     const previous = this.outputs.get(key);
-    for (const stale of previous ?? []) if (!outFiles.includes(stale)) fs.rmSync(stale, { force: true });
+    for (const stale of previous ?? [])
+      if (!outFiles.includes(stale)) fs.rmSync(stale, { force: true });
     this.outputs.set(key, new Set(outFiles));
     if (copiedBytes > 0) {
       this.stats.filesWritten += 1;

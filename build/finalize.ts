@@ -92,7 +92,8 @@ function checkManifest(project: Project, target: Target): SourceError[] {
 
   if (isClient) {
     const pages = Array.isArray(manifest.pages) ? (manifest.pages as string[]) : [];
-    if (pages.length === 0) errors.push(new SourceError(manifestFile, '"pages" must list at least one page'));
+    if (pages.length === 0)
+      errors.push(new SourceError(manifestFile, '"pages" must list at least one page'));
     for (const page of pages) expect(page, ['.axml', '.js'], 'page');
     return errors;
   }
@@ -101,7 +102,8 @@ function checkManifest(project: Project, target: Target): SourceError[] {
     const entries = (manifest[field] ?? {}) as Record<string, string>;
     for (const entry of Object.values(entries)) expect(entry, ['.axml', '.js'], field);
   }
-  if (typeof manifest.main === 'string') expect(manifest.main.replace(/\.js$/, ''), ['.js'], 'main');
+  if (typeof manifest.main === 'string')
+    expect(manifest.main.replace(/\.js$/, ''), ['.js'], 'main');
   return errors;
 }
 
@@ -133,7 +135,8 @@ async function copyPackages(engine: BuildEngine, target: Target, names: string[]
 
   // NOTE: packages are copied flat; two versions of one dependency would collide.
   const present = new Set(listPackages(modulesDir));
-  for (const name of present) if (!wanted.has(name)) fs.rmSync(path.join(modulesDir, name), { recursive: true });
+  for (const name of present)
+    if (!wanted.has(name)) fs.rmSync(path.join(modulesDir, name), { recursive: true });
   for (const [name, dir] of wanted) {
     if (present.has(name)) continue;
     await fs.promises.cp(dir, path.join(modulesDir, name), {
@@ -167,16 +170,20 @@ function removeEmptyFolders(dir: string): boolean {
 
 function listPackages(modulesDir: string): string[] {
   if (!fs.existsSync(modulesDir)) return [];
-  return fs.readdirSync(modulesDir).flatMap((entry) =>
-    entry.startsWith('@')
-      ? fs.readdirSync(path.join(modulesDir, entry)).map((scoped) => `${entry}/${scoped}`)
-      : [entry],
-  );
+  return fs
+    .readdirSync(modulesDir)
+    .flatMap((entry) =>
+      entry.startsWith('@')
+        ? fs.readdirSync(path.join(modulesDir, entry)).map((scoped) => `${entry}/${scoped}`)
+        : [entry],
+    );
 }
 
 function readVersion(dir: string | undefined): string {
   if (!dir) return '*';
-  return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }
 
 /** Writes a cloud function's package.json: entry, SDK version, dependencies and login config. */
@@ -208,7 +215,8 @@ async function writeFunctionPackage(
 async function writeProjectFile(engine: BuildEngine): Promise<SourceError[]> {
   const { project } = engine;
   const file = path.join(project.root, 'mini.project.json');
-  if (!fs.existsSync(file)) return [new SourceError(file, 'missing; the IDE needs it to open dist/')];
+  if (!fs.existsSync(file))
+    return [new SourceError(file, 'missing; the IDE needs it to open dist/')];
   const text = fs.readFileSync(file, 'utf8');
   let manifest: Record<string, unknown>;
   try {
@@ -223,7 +231,14 @@ async function writeProjectFile(engine: BuildEngine): Promise<SourceError[]> {
     if (root === undefined) continue;
     if (typeof root !== 'string' || !fs.existsSync(path.join(project.distDir, root))) {
       const { line, column } = locateString(text, String(root));
-      errors.push(new SourceError(file, `${key} "${String(root)}" is not a built folder of dist/`, line, column));
+      errors.push(
+        new SourceError(
+          file,
+          `${key} "${String(root)}" is not a built folder of dist/`,
+          line,
+          column,
+        ),
+      );
     }
   }
   await writeIfChanged(engine, path.join(project.distDir, 'mini.project.json'), manifest);

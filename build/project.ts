@@ -51,7 +51,9 @@ export function listFunctions(root: string): string[] {
     .readdirSync(serverDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .filter((entry) =>
-      ['index.ts', 'index.js'].some((file) => fs.existsSync(path.join(serverDir, entry.name, file))),
+      ['index.ts', 'index.js'].some((file) =>
+        fs.existsSync(path.join(serverDir, entry.name, file)),
+      ),
     )
     .map((entry) => entry.name)
     .sort();

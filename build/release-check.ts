@@ -28,7 +28,11 @@ export async function releaseCheck(
   config: StarterConfig,
   logger: Logger,
 ): Promise<number> {
-  const findings = await runCheck({ root, distDir: builtDir, config: { pluginId: config.plugin.id } });
+  const findings = await runCheck({
+    root,
+    distDir: builtDir,
+    config: { pluginId: config.plugin.id },
+  });
   const built = path.relative(root, builtDir).split(path.sep).join('/');
   const inBuilt = new RegExp(`${built.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/([^\\s:"',)]+)`, 'g');
 
@@ -38,7 +42,10 @@ export async function releaseCheck(
       const source = SAME_LINES.test(relative) ? sourceOf(root, relative) : undefined;
       finding.file = source ?? `dist/${relative}`;
     }
-    finding.message = finding.message.replace(inBuilt, (_, relative: string) => sourceOf(root, relative) ?? `dist/${relative}`);
+    finding.message = finding.message.replace(
+      inBuilt,
+      (_, relative: string) => sourceOf(root, relative) ?? `dist/${relative}`,
+    );
   }
 
   if (findings.length === 0) {

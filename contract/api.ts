@@ -32,7 +32,9 @@ export const contract = defineContract({
       input: z.strictObject({
         api: z.string().min(1).max(200),
         method: z.enum(['GET', 'POST']).default('GET'),
-        params: z.record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
+        params: z
+          .record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()]))
+          .optional(),
         body: z.record(z.string().max(100), z.unknown()).optional(),
       }),
       result: z.unknown(),

@@ -16,7 +16,10 @@ export interface CloudCollection {
   insertOne(document: Record<string, unknown>): Promise<string>;
   insertMany(documents: Record<string, unknown>[]): Promise<string[]>;
   updateMany(filter: Record<string, unknown>, update: Record<string, unknown>): Promise<number>;
-  replaceOne(filter: Record<string, unknown>, replacement: Record<string, unknown>): Promise<number>;
+  replaceOne(
+    filter: Record<string, unknown>,
+    replacement: Record<string, unknown>,
+  ): Promise<number>;
   deleteMany(filter: Record<string, unknown>): Promise<number>;
   count(filter?: Record<string, unknown>): Promise<number>;
   aggregate(pipeline: Record<string, unknown>[]): Promise<Record<string, unknown>[]>;
@@ -43,7 +46,11 @@ export interface ServerCloud {
     invoke(request: HttpApiRequest): Promise<string>;
   };
   topApi: {
-    invoke(request: { api: string; data?: Record<string, unknown>; autoSession?: boolean }): Promise<unknown>;
+    invoke(request: {
+      api: string;
+      data?: Record<string, unknown>;
+      autoSession?: boolean;
+    }): Promise<unknown>;
   };
 }
 

@@ -3,10 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type LocalRuntimeErrorCode =
-  | 'BUILD_MISSING'
-  | 'FUNCTION_NOT_FOUND'
-  | 'FUNCTION_LOAD_FAILED'
-  | 'INVALID_REQUEST';
+  'BUILD_MISSING' | 'FUNCTION_NOT_FOUND' | 'FUNCTION_LOAD_FAILED' | 'INVALID_REQUEST';
 
 /**
  * A function that cannot be run: no build, no such function, an index.js that throws on load,

@@ -83,7 +83,12 @@ export async function compileScript(
   const code = result.code.replace(REQUIRE_CALL, (call, quote: string, specifier: string) => {
     if (!specifier.startsWith('.')) {
       if (BUILTINS.has(specifier) && target.kind === 'mini') {
-        errors.push(new SourceError(file, `"${specifier}" is a Node.js module; the mini-program runtime has none`));
+        errors.push(
+          new SourceError(
+            file,
+            `"${specifier}" is a Node.js module; the mini-program runtime has none`,
+          ),
+        );
       } else if (!BUILTINS.has(specifier)) {
         packages.add(packageName(specifier));
       }
@@ -98,7 +103,12 @@ export async function compileScript(
     const inTarget = isInside(target.srcDir, resolved);
     if (!inTarget && !isInside(project.sharedDir, resolved)) {
       const allowed = `${path.relative(project.root, target.srcDir)}/ or contract/`;
-      errors.push(new SourceError(file, `import "${specifier}" leaves ${allowed}; move the code into one of them`));
+      errors.push(
+        new SourceError(
+          file,
+          `import "${specifier}" leaves ${allowed}; move the code into one of them`,
+        ),
+      );
       return call;
     }
     if (!inTarget) shared.add(resolved);

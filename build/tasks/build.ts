@@ -5,7 +5,14 @@ import path from 'node:path';
 
 import { loadConfig, type CloudEnv, type StarterConfig } from '../config';
 import { BuildEngine } from '../engine';
-import { BuildFailed, createLogger, formatBytes, uniqueErrors, type Logger, type SourceError } from '../log';
+import {
+  BuildFailed,
+  createLogger,
+  formatBytes,
+  uniqueErrors,
+  type Logger,
+  type SourceError,
+} from '../log';
 import { describeProject } from '../project';
 import { releaseCheck } from '../release-check';
 import { checkTypesInWorker } from '../typecheck';
@@ -44,13 +51,16 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   // A failure is rethrown where the result is awaited; this keeps it from counting as unhandled.
   release?.catch(() => undefined);
   const typeErrors = await typeCheck;
-  logger.info(`typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`);
+  logger.info(
+    `typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`,
+  );
   errors = uniqueErrors([...errors, ...typeErrors]);
 
   if (release && errors.length === 0) {
     const { findings, lines } = await release;
     for (const [level, message] of lines) logger[level](message);
-    if (findings > 0) return fail(logger, stagingDir, distDir, plural(findings, 'release check error'));
+    if (findings > 0)
+      return fail(logger, stagingDir, distDir, plural(findings, 'release check error'));
   }
   // With type errors the release check's findings are not printed, as when it did not run.
   if (release && errors.length > 0) await release.catch(() => undefined);
@@ -62,7 +72,9 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   fs.rmSync(distDir, { recursive: true, force: true });
   fs.renameSync(stagingDir, distDir);
   for (const target of project.targets) {
-    const size = folderSize(path.join(distDir, path.relative(stagingDir, target.outDir)), ['node_modules']);
+    const size = folderSize(path.join(distDir, path.relative(stagingDir, target.outDir)), [
+      'node_modules',
+    ]);
     logger.info(`  dist/${target.name}  ${formatBytes(size)} (without node_modules)`);
   }
   logger.info(`build: done in ${Date.now() - started} ms; open dist/ in Taobao Developer Tools`);
@@ -90,7 +102,9 @@ const PLACEHOLDER_PLUGIN_ID = '3000000000000000';
 /** Warns about development settings in a release build; they are valid, so it still builds. */
 function warnReleaseSettings(config: StarterConfig, logger: Logger): void {
   if (config.plugin.id === PLACEHOLDER_PLUGIN_ID) {
-    logger.info('warning: plugin.id in starter.config.ts is still the placeholder; set your plugin id');
+    logger.info(
+      'warning: plugin.id in starter.config.ts is still the placeholder; set your plugin id',
+    );
   }
   if (config.plugin.version === 'dev') {
     logger.info(
@@ -104,7 +118,9 @@ function fail(logger: Logger, stagingDir: string, distDir: string, summary: stri
   fs.rmSync(stagingDir, { recursive: true, force: true });
   // A dist/ from an earlier build would look complete and current, so it goes too.
   fs.rmSync(distDir, { recursive: true, force: true });
-  logger.error(`build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`);
+  logger.error(
+    `build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`,
+  );
   throw new BuildFailed(summary);
 }
 

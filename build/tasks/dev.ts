@@ -65,7 +65,8 @@ export function startDev(options: DevOptions): DevSession {
   const report = (label: string, found: SourceError[], started: number) => {
     const errors = uniqueErrors(found);
     if (errors.length > 0) logger.sourceErrors(errors);
-    const status = errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : 'ok';
+    const status =
+      errors.length > 0 ? `${errors.length} error${errors.length === 1 ? '' : 's'}` : 'ok';
     logger.info(`${label} (${Date.now() - started} ms, ${status})`);
     const resolved = waiters;
     waiters = [];
@@ -100,7 +101,9 @@ export function startDev(options: DevOptions): DevSession {
       return new SourceError(file, error.message.replace(/^starter\.config\.ts: /, ''));
     }
     // An unexpected failure must not stop the watcher: report it, wait for the next save.
-    logger.error(`${event} ${path.relative(root, file)}: ${(error as Error).stack ?? String(error)}`);
+    logger.error(
+      `${event} ${path.relative(root, file)}: ${(error as Error).stack ?? String(error)}`,
+    );
     return new SourceError(file, `internal build error: ${(error as Error).message}`);
   };
 
@@ -144,7 +147,14 @@ export function startDev(options: DevOptions): DevSession {
     }
     // chokidar itself rather than gulp.watch: with glob patterns it reports no unlink events
     // when a folder is moved away, so renamed pages would leave their old output behind.
-    const watched = ['client', 'plugin', 'server', 'contract', 'starter.config.ts', 'mini.project.json'];
+    const watched = [
+      'client',
+      'plugin',
+      'server',
+      'contract',
+      'starter.config.ts',
+      'mini.project.json',
+    ];
     watcher = watch(watched, {
       cwd: root,
       ignoreInitial: true,

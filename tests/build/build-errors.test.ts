@@ -26,7 +26,10 @@ async function buildFails(): Promise<string> {
 
 describe('build errors', () => {
   it('fails on a client type error', async () => {
-    project.write('client/pages/index/index.ts', "const count: number = 'one';\nPage({ data: { count } });\n");
+    project.write(
+      'client/pages/index/index.ts',
+      "const count: number = 'one';\nPage({ data: { count } });\n",
+    );
     const output = await buildFails();
     expect(output).toContain('client/pages/index/index.ts:1:7');
     expect(output).toContain("Type 'string' is not assignable to type 'number'");
@@ -63,7 +66,9 @@ describe('build errors', () => {
     app.pages.push('pages/missing/missing');
     project.write('client/app.json', JSON.stringify(app, null, 2));
     const output = await buildFails();
-    expect(output).toMatch(/client\/app\.json:\d+:\d+ {2}page "pages\/missing\/missing" has no \.axml file/);
+    expect(output).toMatch(
+      /client\/app\.json:\d+:\d+ {2}page "pages\/missing\/missing" has no \.axml file/,
+    );
   });
 
   it('fails on a plugin.json entry pointing nowhere', async () => {
@@ -71,7 +76,9 @@ describe('build errors', () => {
     plugin.publicComponents.ghost = 'components/ghost/index';
     project.write('plugin/plugin.json', JSON.stringify(plugin, null, 2));
     const output = await buildFails();
-    expect(output).toMatch(/plugin\/plugin\.json:\d+:\d+ {2}publicComponents "components\/ghost\/index"/);
+    expect(output).toMatch(
+      /plugin\/plugin\.json:\d+:\d+ {2}publicComponents "components\/ghost\/index"/,
+    );
   });
 
   it('fails on a Less syntax error', async () => {
@@ -81,14 +88,20 @@ describe('build errors', () => {
   });
 
   it('fails on malformed AXML', async () => {
-    project.write('client/pages/index/index.axml', '<view class="greeting">\n  {{greeting}}\n</text>\n');
+    project.write(
+      'client/pages/index/index.axml',
+      '<view class="greeting">\n  {{greeting}}\n</text>\n',
+    );
     const output = await buildFails();
     expect(output).toMatch(/client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML/);
   });
 
   it('names sources in release check findings', async () => {
     const page = project.read('client/pages/index/index.axml');
-    project.write('client/pages/index/index.axml', `${page}<button onTap="noSuchMethod">x</button>\n`);
+    project.write(
+      'client/pages/index/index.axml',
+      `${page}<button onTap="noSuchMethod">x</button>\n`,
+    );
     const output = await buildFails();
     expect(output).toMatch(/client\/pages\/index\/index\.axml:\d+:\d+ {2}event-handlers/);
     expect(output).toContain('client/pages/index/index.ts');
@@ -96,7 +109,10 @@ describe('build errors', () => {
   });
 
   it('fails on an import leaving the target', async () => {
-    project.write('client/pages/index/index.ts', "import { version } from '../../../plugin/index';\nPage({ data: { v: version() } });\n");
+    project.write(
+      'client/pages/index/index.ts',
+      "import { version } from '../../../plugin/index';\nPage({ data: { v: version() } });\n",
+    );
     const output = await buildFails();
     expect(output).toContain('leaves client/ or contract/');
   });
@@ -114,7 +130,10 @@ describe('build errors', () => {
   });
 
   it('rejects an invalid configuration value', async () => {
-    project.write('starter.config.ts', project.read('starter.config.ts').replace("'3000000000000000'", "'12ab'"));
+    project.write(
+      'starter.config.ts',
+      project.read('starter.config.ts').replace("'3000000000000000'", "'12ab'"),
+    );
     const result = await runGulp(project.root, ['build', '--env', 'test']);
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('plugin.id: must be the 16-digit plugin id');
@@ -126,7 +145,9 @@ describe('build release settings', () => {
   it('warns about development plugin settings online', async () => {
     const result = await runGulp(project.root, ['build', '--env', 'online']);
     expect(result.code, result.output).toBe(0);
-    expect(result.output).toContain('warning: plugin.id in starter.config.ts is still the placeholder');
+    expect(result.output).toContain(
+      'warning: plugin.id in starter.config.ts is still the placeholder',
+    );
     expect(result.output).toContain('warning: plugin.version is "dev"');
   });
 });

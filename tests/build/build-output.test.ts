@@ -48,7 +48,9 @@ describe('build output', () => {
 
   it('emits no ts, less or map into uploads', () => {
     for (const folder of uploadedFolders()) {
-      const files = listFiles(path.join(dist, folder)).filter((file) => !file.startsWith('node_modules/'));
+      const files = listFiles(path.join(dist, folder)).filter(
+        (file) => !file.startsWith('node_modules/'),
+      );
       const sources = files.filter((file) => /\.(ts|less|map)$/.test(file));
       expect(sources, folder).toEqual([]);
     }
@@ -76,21 +78,34 @@ describe('build output', () => {
     for (const folder of uploadedFolders()) {
       const base = path.join(dist, folder);
       const manifest = JSON.parse(fs.readFileSync(path.join(base, 'package.json'), 'utf8'));
-      const scripts = listFiles(base).filter((file) => file.endsWith('.js') && !file.startsWith('node_modules/'));
+      const scripts = listFiles(base).filter(
+        (file) => file.endsWith('.js') && !file.startsWith('node_modules/'),
+      );
       for (const script of scripts) {
         const code = fs.readFileSync(path.join(base, script), 'utf8');
         for (const [, specifier] of code.matchAll(/\brequire\(["']([^"']+)["']\)/g)) {
           if (specifier.startsWith('.')) {
             const target = path.resolve(path.dirname(path.join(base, script)), specifier);
-            const found = [target, `${target}.js`, path.join(target, 'index.js')].find((file) => fs.existsSync(file));
+            const found = [target, `${target}.js`, path.join(target, 'index.js')].find((file) =>
+              fs.existsSync(file),
+            );
             expect(found, `${folder}/${script} requires ${specifier}`).toBeDefined();
-            expect(path.relative(base, found!).startsWith('..'), `${script}: ${specifier}`).toBe(false);
+            expect(path.relative(base, found!).startsWith('..'), `${script}: ${specifier}`).toBe(
+              false,
+            );
             continue;
           }
-          const name = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-          expect(manifest.dependencies?.[name], `${folder}/${script} requires ${name}`).toBeDefined();
+          const name = specifier.startsWith('@')
+            ? specifier.split('/').slice(0, 2).join('/')
+            : specifier.split('/')[0];
+          expect(
+            manifest.dependencies?.[name],
+            `${folder}/${script} requires ${name}`,
+          ).toBeDefined();
           if (!folder.startsWith('server/')) {
-            expect(fs.existsSync(path.join(base, 'node_modules', name, 'package.json')), name).toBe(true);
+            expect(fs.existsSync(path.join(base, 'node_modules', name, 'package.json')), name).toBe(
+              true,
+            );
           }
         }
       }
@@ -105,7 +120,10 @@ describe('build output', () => {
       );
       for (const script of scripts) {
         const code = fs.readFileSync(path.join(dist, folder, script), 'utf8');
-        expect(() => parse(code, { ecmaVersion: level, sourceType: 'script' }), `${folder}/${script}`).not.toThrow();
+        expect(
+          () => parse(code, { ecmaVersion: level, sourceType: 'script' }),
+          `${folder}/${script}`,
+        ).not.toThrow();
       }
     }
   });
@@ -123,13 +141,18 @@ describe('build output', () => {
   it('keeps zod and schemas out of the mini-program', () => {
     for (const folder of ['client', 'plugin']) {
       const files = listFiles(path.join(dist, folder));
-      expect(files.filter((file) => file.startsWith('node_modules/zod/')), folder).toEqual([]);
+      expect(
+        files.filter((file) => file.startsWith('node_modules/zod/')),
+        folder,
+      ).toEqual([]);
       expect(files, folder).not.toContain('contract/api.js');
     }
   });
 
   it('generates notNeedLogin from the contract', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dist, 'server', 'hello', 'package.json'), 'utf8'));
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(dist, 'server', 'hello', 'package.json'), 'utf8'),
+    );
     expect(manifest.main).toBe('index.js');
     expect(manifest.sdkVersion).toBe('*');
     expect(manifest.config.notNeedLogin).toEqual(['main']);
@@ -139,7 +162,9 @@ describe('build output', () => {
   it('replaces plugin tokens in json', () => {
     const app = JSON.parse(fs.readFileSync(path.join(dist, 'client', 'app.json'), 'utf8'));
     expect(Object.keys(app.plugins)).toEqual(['starterPlugin']);
-    expect(fs.readFileSync(path.join(dist, 'client', 'app.json'), 'utf8')).not.toContain('__PLUGIN');
+    expect(fs.readFileSync(path.join(dist, 'client', 'app.json'), 'utf8')).not.toContain(
+      '__PLUGIN',
+    );
   });
 
   it('logs env, tasks and sizes', () => {

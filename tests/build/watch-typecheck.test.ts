@@ -13,7 +13,8 @@ const lines: string[] = [];
 const logger: Logger = {
   info: (message) => lines.push(message),
   error: (message) => lines.push(`error ${message}`),
-  sourceErrors: (errors) => errors.forEach((error) => lines.push(`error ${error.format(project.root)}`)),
+  sourceErrors: (errors) =>
+    errors.forEach((error) => lines.push(`error ${error.format(project.root)}`)),
 };
 
 /** Waits until a log line matches; the check runs after its own debounce, off the emit path. */
@@ -43,11 +44,17 @@ describe('watch type check', () => {
     const source = project.read('client/pages/index/index.ts');
     const start = lines.length;
     const rebuilt = session.nextRebuild();
-    project.write('client/pages/index/index.ts', `${source}\nconst wrong: number = 'x';\nexport { wrong };\n`);
+    project.write(
+      'client/pages/index/index.ts',
+      `${source}\nconst wrong: number = 'x';\nexport { wrong };\n`,
+    );
 
     expect(await rebuilt).toEqual([]);
     expect(project.read('dist/client/pages/index/index.js')).toContain('wrong');
-    const reported = await lineMatching(/^error client\/pages\/index\/index\.ts:\d+:7 {2}TS2322/, start);
+    const reported = await lineMatching(
+      /^error client\/pages\/index\/index\.ts:\d+:7 {2}TS2322/,
+      start,
+    );
     expect(reported).toContain("Type 'string' is not assignable to type 'number'");
     await lineMatching(/^typecheck client: 1 error/, start);
 

@@ -15,7 +15,8 @@ const lines: string[] = [];
 const logger: Logger = {
   info: (message) => lines.push(message),
   error: (message) => lines.push(`error ${message}`),
-  sourceErrors: (errors) => errors.forEach((error) => lines.push(`error ${error.format(project.root)}`)),
+  sourceErrors: (errors) =>
+    errors.forEach((error) => lines.push(`error ${error.format(project.root)}`)),
 };
 
 beforeAll(async () => {
@@ -69,12 +70,22 @@ describe('watch build', () => {
     expect(project.read('dist/client/pages/index/index.js')).toContain('changed');
 
     const after = mtimes(project.file('dist'));
-    const touched = [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
-    expect(touched.sort()).toEqual(['.maps/client/pages/index/index.js.map', 'client/pages/index/index.js']);
+    const touched = [...after]
+      .filter(([file, time]) => before.get(file) !== time)
+      .map(([file]) => file);
+    expect(touched.sort()).toEqual([
+      '.maps/client/pages/index/index.js.map',
+      'client/pages/index/index.js',
+    ]);
   });
 
   it('adds the outputs of a new file', async () => {
-    await edit(() => project.write('client/utils/format.ts', 'export const upper = (s: string) => s.toUpperCase();\n'));
+    await edit(() =>
+      project.write(
+        'client/utils/format.ts',
+        'export const upper = (s: string) => s.toUpperCase();\n',
+      ),
+    );
     expect(fs.existsSync(project.file('dist/client/utils/format.js'))).toBe(true);
   });
 
@@ -85,66 +96,107 @@ describe('watch build', () => {
   });
 
   it('reports a syntax error and recovers', async () => {
-    const broken = await edit(() => project.write('client/pages/index/index.ts', 'Page({ data: {\n'));
+    const broken = await edit(() =>
+      project.write('client/pages/index/index.ts', 'Page({ data: {\n'),
+    );
     expect(broken.length).toBeGreaterThan(0);
     expect(broken[0].format(project.root)).toMatch(/^client\/pages\/index\/index\.ts:2:\d+/);
 
-    const fixed = await edit(() => project.write('client/pages/index/index.ts', "Page({ data: { greeting: 'fixed' } });\n"));
+    const fixed = await edit(() =>
+      project.write('client/pages/index/index.ts', "Page({ data: { greeting: 'fixed' } });\n"),
+    );
     expect(fixed).toEqual([]);
     expect(project.read('dist/client/pages/index/index.js')).toContain('fixed');
   });
 
   it('reports invalid JSON and recovers', async () => {
-    const broken = await edit(() => project.write('client/pages/index/index.json', '{ "defaultTitle": }'));
-    expect(broken[0].format(project.root)).toMatch(/^client\/pages\/index\/index\.json:1:\d+ {2}invalid JSON/);
-    const fixed = await edit(() => project.write('client/pages/index/index.json', '{ "defaultTitle": "Fixed" }'));
+    const broken = await edit(() =>
+      project.write('client/pages/index/index.json', '{ "defaultTitle": }'),
+    );
+    expect(broken[0].format(project.root)).toMatch(
+      /^client\/pages\/index\/index\.json:1:\d+ {2}invalid JSON/,
+    );
+    const fixed = await edit(() =>
+      project.write('client/pages/index/index.json', '{ "defaultTitle": "Fixed" }'),
+    );
     expect(fixed).toEqual([]);
     expect(project.read('dist/client/pages/index/index.json')).toContain('Fixed');
   });
 
   it('reports a Less error and recovers', async () => {
-    const broken = await edit(() => project.write('client/pages/index/index.less', '.a { color: (; }'));
+    const broken = await edit(() =>
+      project.write('client/pages/index/index.less', '.a { color: (; }'),
+    );
     expect(broken[0].format(project.root)).toMatch(/^client\/pages\/index\/index\.less:1:\d+/);
-    const fixed = await edit(() => project.write('client/pages/index/index.less', '.a { color: blue; }'));
+    const fixed = await edit(() =>
+      project.write('client/pages/index/index.less', '.a { color: blue; }'),
+    );
     expect(fixed).toEqual([]);
     expect(project.read('dist/client/pages/index/index.acss')).toContain('blue');
   });
 
   it('reports an AXML error and recovers', async () => {
-    const broken = await edit(() => project.write('client/pages/index/index.axml', '<view>\n  <text>{{a < b}}</view>\n'));
-    expect(broken[0].format(project.root)).toMatch(/^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML/);
-    const fixed = await edit(() => project.write('client/pages/index/index.axml', '<view>{{a < b}}</view>\n'));
+    const broken = await edit(() =>
+      project.write('client/pages/index/index.axml', '<view>\n  <text>{{a < b}}</view>\n'),
+    );
+    expect(broken[0].format(project.root)).toMatch(
+      /^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML/,
+    );
+    const fixed = await edit(() =>
+      project.write('client/pages/index/index.axml', '<view>{{a < b}}</view>\n'),
+    );
     expect(fixed).toEqual([]);
     expect(project.read('dist/client/pages/index/index.axml')).toContain('{{a < b}}');
   });
 
   it('reports AXML expression and condition errors', async () => {
     const broken = await edit(() =>
-      project.write('client/pages/index/index.axml', '<view>\n  <text>{{a +* }}</text>\n  <text a:else>x</text>\n</view>\n'),
+      project.write(
+        'client/pages/index/index.axml',
+        '<view>\n  <text>{{a +* }}</text>\n  <text a:else>x</text>\n</view>\n',
+      ),
     );
     const messages = broken.map((error) => error.format(project.root));
-    expect(messages[0]).toMatch(/^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML: invalid expression "\{\{a \+\*\}\}"/);
-    expect(messages[1]).toMatch(/^client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML: a:else on <text> must directly follow/);
-    const fixed = await edit(() => project.write('client/pages/index/index.axml', '<view>{{greeting}}</view>\n'));
+    expect(messages[0]).toMatch(
+      /^client\/pages\/index\/index\.axml:2:\d+ {2}invalid AXML: invalid expression "\{\{a \+\*\}\}"/,
+    );
+    expect(messages[1]).toMatch(
+      /^client\/pages\/index\/index\.axml:3:\d+ {2}invalid AXML: a:else on <text> must directly follow/,
+    );
+    const fixed = await edit(() =>
+      project.write('client/pages/index/index.axml', '<view>{{greeting}}</view>\n'),
+    );
     expect(fixed).toEqual([]);
   });
 
   it('rebuilds importers of a changed partial', async () => {
-    await edit(() => project.write('client/pages/index/index.less', "@import '../../styles/_theme.less';\n.a { color: @brand; }\n"));
-    await edit(() => project.write('client/styles/_theme.less', '@brand: #123456;\n@gap: 24rpx;\n'));
+    await edit(() =>
+      project.write(
+        'client/pages/index/index.less',
+        "@import '../../styles/_theme.less';\n.a { color: @brand; }\n",
+      ),
+    );
+    await edit(() =>
+      project.write('client/styles/_theme.less', '@brand: #123456;\n@gap: 24rpx;\n'),
+    );
     expect(project.read('dist/client/pages/index/index.acss')).toContain('#123456');
     expect(project.read('dist/client/app.acss')).toContain('#123456');
   });
 
   it('re-emits a changed contract file into its users', async () => {
     await edit(() =>
-      project.write('contract/define.ts', `${project.read('contract/define.ts')}\nexport const marker = 'watch-marker';\n`),
+      project.write(
+        'contract/define.ts',
+        `${project.read('contract/define.ts')}\nexport const marker = 'watch-marker';\n`,
+      ),
     );
     expect(project.read('dist/server/hello/contract/define.js')).toContain('watch-marker');
   });
 
   it('builds a new cloud function folder', async () => {
-    await edit(() => project.write('server/extra/index.ts', 'export async function main() { return 1; }\n'));
+    await edit(() =>
+      project.write('server/extra/index.ts', 'export async function main() { return 1; }\n'),
+    );
     expect(fs.existsSync(project.file('dist/server/extra/index.js'))).toBe(true);
     expect(JSON.parse(project.read('dist/server/extra/package.json')).main).toBe('index.js');
   });
@@ -164,7 +216,9 @@ describe('watch build', () => {
   it('removes outputs of a moved-away folder', async () => {
     await edit(() => project.write('client/pages/extra/index.ts', 'Page({});\n'));
     expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(true);
-    const errors = await edit(() => fs.renameSync(project.file('client/pages/extra'), project.file('extra-moved')));
+    const errors = await edit(() =>
+      fs.renameSync(project.file('client/pages/extra'), project.file('extra-moved')),
+    );
     expect(errors).toEqual([]);
     expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(false);
   });
@@ -172,21 +226,37 @@ describe('watch build', () => {
   it('reports importers of a deleted partial', async () => {
     const partial = project.read('client/styles/_theme.less');
     const errors = await edit(() => fs.rmSync(project.file('client/styles/_theme.less')));
-    expect(errors.map((error) => error.format(project.root)).join('\n')).toMatch(/_theme\.less' wasn't found/);
+    expect(errors.map((error) => error.format(project.root)).join('\n')).toMatch(
+      /_theme\.less' wasn't found/,
+    );
     await edit(() => project.write('client/styles/_theme.less', partial));
   });
 
   it('reloads the configuration on change', async () => {
     const original = project.read('starter.config.ts');
-    const broken = await edit(() => project.write('starter.config.ts', original.replace("alias: 'starterPlugin'", "alias: 'bad alias'")));
+    const broken = await edit(() =>
+      project.write(
+        'starter.config.ts',
+        original.replace("alias: 'starterPlugin'", "alias: 'bad alias'"),
+      ),
+    );
     expect(broken[0].format(project.root)).toContain('plugin.alias: use letters, digits');
 
-    await edit(() => project.write('starter.config.ts', original.replace("alias: 'starterPlugin'", "alias: 'renamed'")));
-    expect(Object.keys(JSON.parse(project.read('dist/client/app.json')).plugins)).toEqual(['renamed']);
+    await edit(() =>
+      project.write(
+        'starter.config.ts',
+        original.replace("alias: 'starterPlugin'", "alias: 'renamed'"),
+      ),
+    );
+    expect(Object.keys(JSON.parse(project.read('dist/client/app.json')).plugins)).toEqual([
+      'renamed',
+    ]);
   });
 
   it('keeps logging each rebuild', () => {
-    expect(lines.some((line) => /^change client\/pages\/index\/index\.ts \(\d+ ms, ok\)$/.test(line))).toBe(true);
+    expect(
+      lines.some((line) => /^change client\/pages\/index\/index\.ts \(\d+ ms, ok\)$/.test(line)),
+    ).toBe(true);
     expect(lines.some((line) => /^unlink client\/utils\/format\.ts/.test(line))).toBe(true);
   });
 });

@@ -161,7 +161,9 @@ describe('npm run invoke', () => {
     fs.rmSync(empty, { recursive: true });
 
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/server not found: .*run npm run build:test \(or npm run dev\) first/);
+    expect(run.stderr).toMatch(
+      /server not found: .*run npm run build:test \(or npm run dev\) first/,
+    );
   });
 
   it('rejects an invalid env', async () => {
