@@ -7,8 +7,12 @@ import { requireTypeScript } from './require-ts';
 /** Loads contract/api.ts afresh and lists each function's handlers that need no login. */
 export function loadNotNeedLogin(root: string): Record<string, string[]> {
   const contractDir = path.join(root, 'contract') + path.sep;
-  for (const cached of Object.keys(require.cache)) {
-    if (cached.startsWith(contractDir)) delete require.cache[cached];
+  const stale = Object.keys(require.cache).filter((id) => id.startsWith(contractDir));
+  const staleModules = new Set(stale.map((id) => require.cache[id]));
+  for (const id of stale) delete require.cache[id];
+  // Parents keep their children listed, so without this every reload would stay in memory.
+  for (const cached of Object.values(require.cache)) {
+    if (cached) cached.children = cached.children.filter((child) => !staleModules.has(child));
   }
   const api = requireTypeScript<{ contract: ContractSpec }>(path.join(contractDir, 'api.ts'));
   return notNeedLogin(api.contract);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 
 import { parseJson, replaceTokens } from './compile/json';
-import { compileScript } from './compile/script';
+import { compileScript, type ScriptOutput } from './compile/script';
 import { compileLess, isPartial } from './compile/style';
 import { checkAxml } from './compile/template';
 import { finalizeTargets } from './finalize';
@@ -45,6 +45,15 @@ export class BuildEngine {
   readonly packages = new Map<string, string[]>();
   /** Files each non-partial Less file imports. */
   private readonly lessImports = new Map<string, string[]>();
+  /** Compiled shared files by target kind: every cloud function gets the same contract code. */
+  private readonly sharedScripts = new Map<string, Promise<ScriptOutput>>();
+  /** Targets whose whole-target outputs (manifests, packages) need regenerating. */
+  private readonly dirty = new Set<Target>();
+  private projectFileDirty = true;
+  /** Set when a contract file changed, so the login lists are read again. */
+  contractChanged = true;
+  /** Each cloud function's handlers that need no login, read from the contract. */
+  loginFree?: Record<string, string[]>;
   readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
 
   constructor(readonly project: Project) {}
@@ -53,6 +62,7 @@ export class BuildEngine {
   async buildAll(): Promise<SourceError[]> {
     const errors: SourceError[] = [];
     for (const target of this.project.targets) {
+      this.dirty.add(target);
       const files = await glob('**/*', {
         cwd: target.srcDir,
         absolute: true,
@@ -70,7 +80,10 @@ export class BuildEngine {
   /** Rebuilds what depends on a changed or added source file. */
   async change(file: string): Promise<SourceError[]> {
     const errors: SourceError[] = [];
+    if (path.basename(file) === 'mini.project.json') this.projectFileDirty = true;
     if (isInside(this.project.sharedDir, file)) {
+      this.contractChanged = true;
+      for (const kind of ['mini', 'function']) this.sharedScripts.delete(`${kind}\0${file}`);
       for (const target of this.sharedUsers.get(file) ?? []) {
         await this.collect(errors, () => this.compile(target, file));
       }
@@ -79,6 +92,7 @@ export class BuildEngine {
 
     const target = targetOf(this.project, file);
     if (!target || this.isIgnored(target, file)) return errors;
+    this.dirty.add(target);
     if (file.endsWith('.less') && isPartial(file)) {
       for (const [lessFile, imports] of this.lessImports) {
         if (imports.includes(file))
@@ -92,6 +106,9 @@ export class BuildEngine {
 
   /** Removes the outputs of a deleted source file from every target. */
   remove(file: string): void {
+    if (isInside(this.project.sharedDir, file)) this.contractChanged = true;
+    const owner = targetOf(this.project, file);
+    if (owner) this.dirty.add(owner);
     for (const [key, outFiles] of this.outputs) {
       if (!key.endsWith(`\0${file}`)) continue;
       for (const outFile of outFiles) fs.rmSync(outFile, { force: true });
@@ -113,9 +130,21 @@ export class BuildEngine {
     for (const file of files) this.remove(file);
   }
 
-  /** Regenerates what derives from the whole target: manifests, npm packages, package.json. */
-  finalize(): Promise<SourceError[]> {
-    return finalizeTargets(this);
+  /**
+   * Regenerates what derives from a whole target (manifests, npm packages, package.json) for
+   * the targets changed since the last call; a contract change affects every cloud function.
+   */
+  async finalize(): Promise<SourceError[]> {
+    if (this.contractChanged) {
+      for (const target of this.project.targets)
+        if (target.kind === 'function') this.dirty.add(target);
+    }
+    const targets = this.project.targets.filter((target) => this.dirty.has(target));
+    const errors = await finalizeTargets(this, targets, this.projectFileDirty);
+    this.dirty.clear();
+    this.projectFileDirty = false;
+    this.contractChanged = false;
+    return errors;
   }
 
   private isIgnored(target: Target, file: string): boolean {
@@ -143,12 +172,7 @@ export class BuildEngine {
     const key = `${target.name}\0${file}`;
 
     if (ext === '.ts' || ext === '.js') {
-      const output = await compileScript(
-        this.project,
-        target,
-        file,
-        await fs.promises.readFile(file, 'utf8'),
-      );
+      const output = await this.compileScriptFor(target, file);
       await this.write(key, output.outFile, output.code, [mapPath(this.project, output.outFile)]);
       await this.writeFile(mapPath(this.project, output.outFile), output.map);
       this.packages.set(key, output.packages);
@@ -197,6 +221,24 @@ export class BuildEngine {
     await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
     await fs.promises.copyFile(file, outFile);
     this.record(key, [outFile], fs.statSync(outFile).size);
+  }
+
+  /** Compiles a script for a target, reusing the output of a shared file across targets. */
+  private async compileScriptFor(target: Target, file: string): Promise<ScriptOutput> {
+    const read = async () =>
+      compileScript(this.project, target, file, await fs.promises.readFile(file, 'utf8'));
+    if (isInside(target.srcDir, file)) return read();
+
+    // A shared file lands at the same depth in every target of a kind (<target>/contract/...),
+    // so its code, rewritten requires and map are the same: only the output path differs.
+    const key = `${target.kind}\0${file}`;
+    let compiled = this.sharedScripts.get(key);
+    if (!compiled) {
+      compiled = read();
+      this.sharedScripts.set(key, compiled);
+      compiled.catch(() => this.sharedScripts.delete(key));
+    }
+    return { ...(await compiled), outFile: outputPath(this.project, target, file, '.js') };
   }
 
   private async write(

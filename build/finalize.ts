@@ -9,17 +9,24 @@ import { SourceError } from './log';
 import { loadNotNeedLogin } from './contract-info';
 import type { Project, Target } from './project';
 
-/** Runs every whole-target step and returns the errors found. */
-export async function finalizeTargets(engine: BuildEngine): Promise<SourceError[]> {
+/** Runs the whole-target steps for `targets` (and the project file) and returns the errors. */
+export async function finalizeTargets(
+  engine: BuildEngine,
+  targets: Target[],
+  writeProject: boolean,
+): Promise<SourceError[]> {
   const { project } = engine;
   const errors: SourceError[] = [];
   const versions = dependencyVersions(project.root);
-  const loginFree = project.targets.some((target) => target.kind === 'function')
-    ? loadNotNeedLogin(project.root)
-    : {};
+  const packagesByTarget = groupPackages(engine);
+  if (targets.some((target) => target.kind === 'function')) {
+    // Reading the contract means loading it again, so it happens only after it changed.
+    if (engine.contractChanged || !engine.loginFree)
+      engine.loginFree = loadNotNeedLogin(project.root);
+  }
 
-  for (const target of project.targets) {
-    const packages = packagesOf(engine, target);
+  for (const target of targets) {
+    const packages = [...(packagesByTarget.get(target.name) ?? [])].sort();
     const missing = packages.filter((name) => !versions[name]);
     for (const name of missing) {
       errors.push(
@@ -35,21 +42,25 @@ export async function finalizeTargets(engine: BuildEngine): Promise<SourceError[
       errors.push(...checkManifest(project, target));
       await copyPackages(engine, target, used);
     } else {
+      const loginFree = engine.loginFree ?? {};
       errors.push(...(await writeFunctionPackage(engine, target, used, versions, loginFree)));
     }
   }
 
-  errors.push(...(await writeProjectFile(engine)));
+  if (writeProject) errors.push(...(await writeProjectFile(engine)));
   return errors;
 }
 
-/** Collects the npm packages required by any file of a target. */
-function packagesOf(engine: BuildEngine, target: Target): string[] {
-  const names = new Set<string>();
+/** Groups the npm packages that the files of each target require, by target name. */
+function groupPackages(engine: BuildEngine): Map<string, Set<string>> {
+  const byTarget = new Map<string, Set<string>>();
   for (const [key, packages] of engine.packages) {
-    if (key.startsWith(`${target.name}\0`)) for (const name of packages) names.add(name);
+    const name = key.slice(0, key.indexOf('\0'));
+    let names = byTarget.get(name);
+    if (!names) byTarget.set(name, (names = new Set()));
+    for (const packageName of packages) names.add(packageName);
   }
-  return [...names].sort();
+  return byTarget;
 }
 
 /** Reads the versions of the project's dependencies from its package.json. */
