@@ -78,7 +78,6 @@ export function summarize(size: number, cold: ColdResult, watch: WatchResult): S
 /** Checks the summaries against the targets; sizes that were not run are skipped. */
 export function checkTargets(summaries: SizeSummary[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const bySize = new Map(summaries.map((summary) => [summary.size, summary]));
   const smallest = summaries.reduce<SizeSummary | undefined>(
     (found, summary) => (!found || summary.size < found.size ? summary : found),
     undefined,

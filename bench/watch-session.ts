@@ -159,6 +159,7 @@ export async function measureWatch(options: WatchOptions): Promise<WatchResult> 
   const reports: TypeReport[] = [];
   const started = performance.now();
   // The app's own copy of the build, as the cold build uses, so both measure the same code.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const dev = require(
     path.join(options.root, 'build', 'tasks', 'dev'),
   ) as typeof import('../build/tasks/dev');
