@@ -38,34 +38,37 @@ function toSourceError(reported: ReportedError): SourceError {
   );
 }
 
-/** Reads a program's tsconfig; its own errors are reported like type errors. */
-function readConfig(root: string, program: string): ts.ParsedCommandLine {
-  const configFile = path.join(root, program, 'tsconfig.json');
-  const problems: ts.Diagnostic[] = [];
-  const parsed = ts.getParsedCommandLineOfConfigFile(
-    configFile,
-    {},
-    {
-      ...ts.sys,
-      onUnRecoverableConfigFileDiagnostic: (diagnostic) => problems.push(diagnostic),
-    },
-  );
-  if (!parsed) return { options: {}, fileNames: [], errors: problems };
-  return { ...parsed, errors: [...problems, ...parsed.errors] };
-}
-
-/** Type checks each program as a full program without emitting, like `tsc --noEmit -p`. */
-export function checkPrograms(root: string, programs = TYPE_CHECKED): ReportedError[] {
+/**
+ * Type checks each program with gulp-typescript as a full program without emitting, which
+ * reports the same diagnostics as `tsc --noEmit -p <program>`. Runs in a worker thread.
+ */
+export async function checkPrograms(
+  root: string,
+  programs = TYPE_CHECKED,
+): Promise<ReportedError[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const gulpTypescript = require('gulp-typescript') as typeof import('gulp-typescript');
   const reported: ReportedError[] = [];
+
   for (const program of programs) {
-    const parsed = readConfig(root, program);
-    const tsProgram = ts.createProgram({
-      rootNames: parsed.fileNames,
-      options: { ...parsed.options, noEmit: true },
-      configFileParsingDiagnostics: parsed.errors,
+    const project = gulpTypescript.createProject(path.join(root, program, 'tsconfig.json'), {
+      typescript: ts,
+      // Without it gulp-typescript takes the program's folder as rootDir, and the contract
+      // files imported from outside it fail with TS6059.
+      rootDir: root,
     });
-    // Config file, option, syntax, global and semantic diagnostics, in tsc's order.
-    reported.push(...ts.getPreEmitDiagnostics(tsProgram).map(toReported));
+    await new Promise<void>((resolve) => {
+      const reporter = {
+        error: (error: { diagnostic: ts.Diagnostic }) =>
+          reported.push(toReported(error.diagnostic)),
+      };
+      const stream = project.src().pipe(project(reporter));
+      // The compile stream emits "error" once after reporting; the reporter has the details.
+      stream.on('error', () => undefined);
+      stream.on('finish', resolve);
+      stream.on('end', resolve);
+      stream.resume();
+    });
   }
   return reported;
 }
@@ -75,12 +78,10 @@ function checkInWorker(root: string, programs: string[]): Promise<ReportedError[
   const worker = new Worker(
     `require('esbuild-register/dist/node').register();
      const { parentPort, workerData } = require('node:worker_threads');
-     try {
-       const reported = require(workerData.module).checkPrograms(workerData.root, workerData.programs);
-       parentPort.postMessage({ reported });
-     } catch (error) {
-       parentPort.postMessage({ failure: String((error && error.stack) || error) });
-     }`,
+     require(workerData.module).checkPrograms(workerData.root, workerData.programs).then(
+       (reported) => parentPort.postMessage({ reported }),
+       (error) => parentPort.postMessage({ failure: String((error && error.stack) || error) }),
+     );`,
     { eval: true, workerData: { root, programs, module: __filename } },
   );
   return new Promise((resolve, reject) => {
