@@ -15,7 +15,7 @@ export function build(): Promise<void> {
   return buildProject({ root, env: requireEnvOption() });
 }
 
-/** Builds into dist/ and keeps rebuilding on changes; stops with Ctrl+C. */
+/** Builds into dist/, then rebuilds on each change until stopped with Ctrl+C. */
 export async function dev(): Promise<void> {
   const session = startDev({ root, env: envOption() });
   await session.ready;

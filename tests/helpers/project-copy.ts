@@ -54,16 +54,12 @@ export interface CommandResult {
   output: string;
 }
 
-/** Runs an npm script of the copy (`npm run <script> -- args`) and collects its output. */
-export function runScript(
-  root: string,
-  script: string,
-  args: string[] = [],
-): Promise<CommandResult> {
+/** Runs a command in the copy with colors off and collects its exit code and output. */
+function runCommand(root: string, command: string, args: string[]): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
-      'npm',
-      ['run', '--silent', script, '--', ...args],
+      command,
+      args,
       {
         cwd: root,
         env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -77,23 +73,19 @@ export function runScript(
   });
 }
 
+/** Runs an npm script of the copy (`npm run <script> -- args`) and collects its output. */
+export function runScript(
+  root: string,
+  script: string,
+  args: string[] = [],
+): Promise<CommandResult> {
+  return runCommand(root, 'npm', ['run', '--silent', script, '--', ...args]);
+}
+
 /** Runs a gulp task of the copy, as `npm run build` does. */
 export function runGulp(root: string, args: string[]): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(REPO_ROOT, 'node_modules', 'gulp', 'bin', 'gulp.js'), ...args],
-      {
-        cwd: root,
-        env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, output: `${stdout}${stderr}` });
-      },
-    );
-  });
+  const gulp = path.join(REPO_ROOT, 'node_modules', 'gulp', 'bin', 'gulp.js');
+  return runCommand(root, process.execPath, [gulp, ...args]);
 }
 
 /** Lists the files under a folder, relative to it, with "/" separators. */
