@@ -92,9 +92,10 @@ function parseCommandLine(argv: string[], root: string): CliOptions | 'help' {
       },
     });
   } catch (error) {
-    throw new UsageError(
-      `${(error as Error).message}\nRun npm run invoke -- --help for the options.`,
-    );
+    // Node's own text suggests a `--` escape that does not apply here, so only its first
+    // sentence is kept ("Unknown option '--bogus'.").
+    const reason = (error as Error).message.split(/(?<=\.) /)[0];
+    throw new UsageError(`${reason}\nRun npm run invoke -- --help for the options.`);
   }
 
   const { values, positionals } = parsed;

@@ -177,7 +177,8 @@ describe('npm run invoke', () => {
     const run = await runCli(['demo', '--verbose']);
 
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("Unknown option '--verbose'");
+    expect(run.stderr).toContain("Unknown option '--verbose'.\nRun npm run invoke -- --help");
+    expect(run.stderr).not.toContain('positional argument');
   });
 
   it('rejects open id with anonymous', async () => {
