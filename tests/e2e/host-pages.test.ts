@@ -201,6 +201,21 @@ describe('favorites page', () => {
     expect(boPage.data.items).toEqual([]);
   });
 
+  test('unknown handler shows its name', async () => {
+    // As when the page is newer than the uploaded function: the call names a missing handler.
+    const outdated: LocalRuntime = {
+      ...runtime,
+      invoke: (fn, handler, data, options) =>
+        runtime.invoke(fn, handler === 'list' ? 'listAll' : handler, data, options),
+    };
+    const host = launchStarter(build, outdated);
+
+    const page = await openSettled(host, 'pages/favorites/index');
+
+    expect(page.data.items).toEqual([]);
+    expect(page.data.errorMessage).toContain('no handler "listAll"');
+  });
+
   test('visitor sees a login message', async () => {
     const host = launch({ user: null });
 
@@ -259,6 +274,27 @@ describe('orders pages', () => {
     expect(failedMessage).toContain('HTTP 503');
     expect(page.data.errorMessage).toBe('');
     expect(page.data.orders).toHaveLength(10);
+  });
+
+  test('non-JSON backend reply shows error', async () => {
+    const host = launch();
+    mockOms.setBehaviour({ text: '<html>maintenance</html>' });
+
+    const page = await openSettled(host, 'pages/orders/index');
+
+    expect(page.data.orders).toEqual([]);
+    expect(page.data.errorMessage).toContain('the backend reply is not JSON');
+  });
+
+  test('slow backend shows a timeout', async () => {
+    const host = launch();
+    const { timeoutMs } = loadConfig(build.project.root).backend;
+    mockOms.setBehaviour({ delayMs: timeoutMs + 1000 });
+
+    const page = await openSettled(host, 'pages/orders/index');
+
+    expect(page.data.orders).toEqual([]);
+    expect(page.data.errorMessage).toContain(`did not respond within ${timeoutMs} ms`);
   });
 
   test('order tap navigates to its detail', async () => {
