@@ -1,4 +1,4 @@
-// Helpers and type names for declaring the contract. This file holds no schema of its own, so
+// Helpers and type names for declaring the contract. This file contains no schema of its own, so
 // client and plugin code can import its types without pulling the validator into their output.
 import type { z } from 'zod';
 
