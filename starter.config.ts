@@ -9,7 +9,7 @@ export default defineConfig({
     id: '3000000000000000',
     // The name the host uses for the plugin: plugin://<alias>/... and requirePlugin('<alias>').
     alias: 'starterPlugin',
-    // The version the host's app.json asks for: 'dev' while developing in a plugin project.
+    // The plugin version the host's app.json requests: 'dev' while developing in a plugin project.
     version: 'dev',
   },
 

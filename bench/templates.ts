@@ -1,6 +1,6 @@
 // Source templates of the synthetic app, in the starter's shapes: a page that calls its cloud
 // function through the typed client, a plugin component with props and methods, and a cloud
-// function implementing its contract entry with defineFunction. Each file holds an edit marker
+// function implementing its contract entry with defineFunction. Each file contains an edit marker
 // (`edit-0`) that survives compiling, so the benchmark can tell when an edit reached the output.
 
 /** The Less partial every generated page imports. */

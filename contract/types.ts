@@ -17,17 +17,17 @@ type SpecOf<F extends FunctionName, H extends HandlerName<F>> = Extract<
   HandlerSpec
 >;
 
-/** What a caller sends to a handler: fields with a default are optional here. */
+/** The input a caller sends to a handler. Fields with a default are optional here. */
 export type InputOf<F extends FunctionName, H extends HandlerName<F>> = z.input<
   SpecOf<F, H>['input']
 >;
 
-/** What a handler receives after validation: defaults are filled in. */
+/** The input a handler receives after validation, with defaults filled in. */
 export type ParsedInputOf<F extends FunctionName, H extends HandlerName<F>> = z.output<
   SpecOf<F, H>['input']
 >;
 
-/** What a handler returns and a caller receives. */
+/** The result a handler returns and a caller receives. */
 export type ResultOf<F extends FunctionName, H extends HandlerName<F>> = z.output<
   SpecOf<F, H>['result']
 >;

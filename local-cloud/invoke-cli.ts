@@ -8,7 +8,7 @@ import { createFileDatabase } from './cloud';
 import { locateJsonError } from './json-error';
 import { LocalRuntimeError, createLocalRuntime, type RuntimeReply } from './runtime';
 
-/** The caller that `npm run invoke` uses unless --open-id or --anonymous says otherwise. */
+/** The caller that `npm run invoke` uses unless --open-id or --anonymous is given. */
 export const LOCAL_TEST_USER = { openId: 'local-test-open-id', mixNick: 'local-test-user' };
 
 const USAGE = `Usage: npm run invoke -- <function> [handler] [options]

@@ -2,7 +2,7 @@
 // for some errors only ("Unexpected token '}', ... is not valid JSON" has none), so this scans
 // the text with a small JSON grammar to find the offset of the first character that breaks it.
 
-/** Where JSON text becomes invalid: a 0-based offset and a 1-based line and column. */
+/** The position where JSON text becomes invalid: a 0-based offset and a 1-based line and column. */
 export interface JsonErrorLocation {
   offset: number;
   line: number;

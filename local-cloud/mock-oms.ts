@@ -17,7 +17,7 @@ export const MOCK_OMS_PREFIX = '/oms-web-api';
 
 const MAX_PAGE_SIZE = 50;
 
-/** How the mock responds: any field set here overrides the normal response. */
+/** Overrides of the mock's normal response: each field that is set replaces that part. */
 export interface MockOmsBehaviour {
   status?: number;
   text?: string;
@@ -198,7 +198,7 @@ function orderDetail(input: Record<string, unknown>, orders: MockOrder[]): MockR
   return { status: 200, body: { success: true, data: order } };
 }
 
-/** Reads a JSON body, or a form body when the content type says so. */
+/** Reads a JSON body, or a form body when the content type is form-encoded. */
 function parseBody(request: RecordedRequest): Record<string, unknown> {
   if (request.body === '') return {};
 

@@ -26,7 +26,7 @@ export interface RuntimeReply {
   ts: number;
 }
 
-/** Who calls, as the gateway puts it on the event; faas-mini-app copies it onto `context`. */
+/** The caller's identity as the gateway puts it on the event. faas-mini-app copies it onto `context`. */
 export interface InvokeOptions {
   /** The logged-in user; without it, only handlers in notNeedLogin run. */
   openId?: string;

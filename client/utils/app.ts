@@ -1,5 +1,5 @@
 // The host's App object as pages see it. app.ts puts the cloud SDK on it, and the global
-// declaration below tells the compiler so: `const { cloud } = getApp()` is typed in every page.
+// declaration below declares that, so `const { cloud } = getApp()` is typed in every page.
 import type { Cloud } from '@tbmp/mp-cloud-sdk';
 
 /** The fields app.ts adds to the App object. */

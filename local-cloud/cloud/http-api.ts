@@ -1,6 +1,6 @@
 // `cloud.httpApi.invoke` of the local cloud: real HTTP to a local server, with the platform's
 // whitelist rule. A function names its production domain; the domain must be on the whitelist
-// exactly as written, and `backends` says which local base URL serves it.
+// exactly as written, and `backends` maps it to the local base URL that serves it.
 import type { HttpApiRequest } from '../../contract/context';
 import { describe, isPlainObject } from './values';
 import { HttpApiError } from './http-api-error';
@@ -148,7 +148,7 @@ function checkHeaders(headers: unknown): Record<string, string> {
   return lowerCased;
 }
 
-/** Encodes the body: text as is, an object as JSON, or as a form when the content type says so. */
+/** Encodes the body: text as is, an object as JSON, or as a form when the content type is form-encoded. */
 function encodeBody(body: unknown, headers: Record<string, string>): Buffer | undefined {
   if (body === undefined) return undefined;
 

@@ -10,7 +10,7 @@ export interface OutgoingRequest {
   headers: Record<string, string>;
   body?: Buffer;
   timeoutMs: number;
-  /** How the request is named in messages, such as `POST oms.example.com/orders/list`. */
+  /** The request's name in messages, such as `POST oms.example.com/orders/list`. */
   label: string;
 }
 

@@ -1,5 +1,5 @@
 // The local cloud: the server `cloud` object that cloud functions get as `context.cloud` when
-// they run on this machine. faas-mini-app asks its `cloudSDK` option for one cloud per event.
+// they run on this machine. faas-mini-app calls its `cloudSDK` option once per event to get that event's cloud.
 import type { ServerCloud } from '../../contract/context';
 import { createMemoryDatabase, type LocalDatabase } from './db/database';
 import { createHttpApi } from './http-api';

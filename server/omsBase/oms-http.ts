@@ -51,8 +51,8 @@ function checkBody(request: OmsRequest): void {
   }
 }
 
-// Who is calling, for the backend only. These values come from the platform, never from the
-// caller's input, and no reply or log line repeats them.
+// Builds the headers that identify the caller to the backend. The values come from the
+// platform, never from the caller's input, and no reply or log line repeats them.
 function callerHeaders(context: CloudContext): Record<string, string> {
   const headers: Record<string, string> = {};
   if (context.openId) headers['x-oms-open-id'] = context.openId;

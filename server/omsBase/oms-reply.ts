@@ -1,4 +1,4 @@
-// Reads the OMS backend's reply. The backend answers with JSON of the form
+// Reads the OMS backend's reply. The backend replies with JSON of the form
 // `{ success: true, data }` or `{ success: false, errorMessage }`, the format of the mock in
 // local-cloud/mock-oms.ts. Change this file if your backend uses another envelope.
 import { CloudError } from '../../contract/server';

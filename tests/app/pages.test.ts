@@ -1,5 +1,5 @@
 // The starter's pages and plugin, compiled, in the mini-program test runtime: the real cloud
-// SDK calls my.sendMtop, which the bridge answers by running the compiled cloud functions
+// SDK calls my.sendMtop, which the bridge serves by running the compiled cloud functions
 // through faas-mini-app; omsBase reaches the mock OMS backend on 127.0.0.1.
 import path from 'node:path';
 

@@ -55,7 +55,7 @@ export interface CommandResult {
 }
 
 /** Runs a command in the copy with colors off and collects its exit code and output. */
-function runCommand(root: string, command: string, args: string[]): Promise<CommandResult> {
+export function runCommand(root: string, command: string, args: string[]): Promise<CommandResult> {
   return new Promise((resolve) => {
     execFile(
       command,
@@ -66,7 +66,8 @@ function runCommand(root: string, command: string, args: string[]): Promise<Comm
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        let code = 0;
+        if (error) code = typeof error.code === 'number' ? error.code : 1;
         resolve({ code, output: `${stdout}${stderr}` });
       },
     );

@@ -1,6 +1,5 @@
 // Every generator of npm run new in one copy of the starter, then a real build (type check and
 // release check included) and a run of the new cloud functions through the local runtime.
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   copyStarter,
   REPO_ROOT,
+  runCommand,
   runGulp,
   runScript,
   type CommandResult,
@@ -129,13 +129,7 @@ describe('npm run new, then build', () => {
 
 /** Runs a tool of the repository's node_modules/.bin in the copy. */
 function runTool(tool: string, args: string[]): Promise<CommandResult> {
-  return new Promise((resolve) => {
-    const bin = path.join(REPO_ROOT, 'node_modules', '.bin', tool);
-    execFile(bin, args, { cwd: project.root }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
-  });
+  return runCommand(project.root, path.join(REPO_ROOT, 'node_modules', '.bin', tool), args);
 }
 
 /** The files the generators created or changed, apart from contract/api.ts. */

@@ -1,4 +1,4 @@
-// Where the local database keeps its documents. A store reads and writes whole collections;
+// The storage of the local database's documents. A store reads and writes whole collections;
 // the collection code does every query in memory on the copy it read.
 
 /** One stored document: a JSON object with a string or number `_id`. */

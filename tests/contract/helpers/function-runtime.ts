@@ -1,5 +1,5 @@
 // Runs a cloud function of tests/contract/fixtures in the real runtime wrapper (faas-mini-app),
-// from a temp folder that holds the bundled index.js and a package.json, as the IDE does.
+// from a temp folder that contains the bundled index.js and a package.json, as the IDE does.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,4 +1,4 @@
-// A global `my` for the real cloud SDK (@tbmp/mp-cloud-sdk) in Node: the test answers each
+// A global `my` for the real cloud SDK (@tbmp/mp-cloud-sdk) in Node. The test replies to each
 // `my.sendMtop` request, and the loading indicator calls are recorded.
 import { vi } from 'vitest';
 
@@ -11,7 +11,7 @@ export interface FunctionRequest {
   input: unknown;
 }
 
-/** How the test answers one request: `success` or `fail` calls the SDK's callback of that name. */
+/** The test's reply to one request: `success` or `fail` calls the SDK's callback of that name. */
 export type MtopAnswer = { success: unknown } | { fail: unknown };
 
 export interface FakeMiniProgram {
