@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { loadNotNeedLogin } from '../build/contract-info';
 import {
   componentFiles,
   contractEntry,
@@ -97,38 +96,11 @@ function copyStarter(root: string): void {
   fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(root, 'node_modules'), 'dir');
 }
 
-/**
- * Moves the starter's contract to contract/starter-api.ts and writes a contract/api.ts that keeps
- * each starter function with a folder under server/ and adds the generated functions.
- */
+/** Appends an export for each generated function to contract/api.ts, after the starter's own. */
 function writeContract(root: string, size: number): void {
-  const contractDir = path.join(root, 'contract');
-  const starterFunctions = Object.keys(loadNotNeedLogin(root));
-  const present = starterFunctions.filter((fn) => fs.existsSync(path.join(root, 'server', fn)));
-  fs.renameSync(path.join(contractDir, 'api.ts'), path.join(contractDir, 'starter-api.ts'));
-
-  const keptEntries = present.map(
-    (fn) => `  ${JSON.stringify(fn)}: starter[${JSON.stringify(fn)}],`,
-  );
+  const file = path.join(root, 'contract', 'api.ts');
   const generated = Array.from({ length: size }, (_, index) => contractEntry(benchFunction(index)));
-  const text = [
-    '// The starter contract plus the functions the benchmark generated.',
-    "import { z } from 'zod';",
-    '',
-    "import { defineContract, handler } from './define';",
-    "import { contract as starter } from './starter-api';",
-    '',
-    "export type * from './starter-api';",
-    '',
-    'export const contract = defineContract({',
-    ...keptEntries,
-    ...generated,
-    '});',
-    '',
-    'export type Contract = typeof contract;',
-    '',
-  ].join('\n');
-  fs.writeFileSync(path.join(contractDir, 'api.ts'), text);
+  fs.appendFileSync(file, ['', '// Functions the benchmark generated.', ...generated].join('\n'));
 }
 
 /** Lists the generated pages in client/app.json and the components in plugin/plugin.json. */

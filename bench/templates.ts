@@ -161,20 +161,21 @@ export const { list, add } = defineFunction('${fn}', {
 `;
 }
 
-/** Returns the contract entry of a generated function, as object-literal source text. */
+/** Returns the contract export of a generated function, as source text. */
 export function contractEntry(fn: string): string {
-  return `  ${fn}: {
-    list: handler({
-      login: false,
-      input: z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }),
-      result: z.object({
-        items: z.array(z.object({ id: z.string(), title: z.string(), count: z.number() })),
-      }),
+  return `export const ${fn} = {
+  list: handler({
+    login: false,
+    input: z.strictObject({ limit: z.number().int().min(1).max(100).default(20) }),
+    result: z.object({
+      items: z.array(z.object({ id: z.string(), title: z.string(), count: z.number() })),
     }),
-    add: handler({
-      login: true,
-      input: z.strictObject({ title: z.string().trim().min(1).max(80) }),
-      result: z.object({ id: z.string() }),
-    }),
-  },`;
+  }),
+  add: handler({
+    login: true,
+    input: z.strictObject({ title: z.string().trim().min(1).max(80) }),
+    result: z.object({ id: z.string() }),
+  }),
+};
+`;
 }

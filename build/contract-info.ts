@@ -14,6 +14,6 @@ export function loadNotNeedLogin(root: string): Record<string, string[]> {
   for (const cached of Object.values(require.cache)) {
     if (cached) cached.children = cached.children.filter((child) => !staleModules.has(child));
   }
-  const api = requireTypeScript<{ contract: ContractSpec }>(path.join(contractDir, 'api.ts'));
-  return notNeedLogin(api.contract);
+  // Each export of contract/api.ts is one cloud function.
+  return notNeedLogin(requireTypeScript<ContractSpec>(path.join(contractDir, 'api.ts')));
 }

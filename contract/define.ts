@@ -2,11 +2,16 @@
 // client and plugin code can import its types without pulling the validator into their output.
 import type { z } from 'zod';
 
+/**
+ * What `handler` accepts as a schema: any zod schema. Kept to the one field every zod schema has,
+ * because relating a schema to the full `z.ZodType` costs the type checker far more per handler.
+ */
+export interface Schema {
+  _zod: unknown;
+}
+
 /** A handler's declaration: the shape of its input, the shape of its result, and its login need. */
-export interface HandlerSpec<
-  Input extends z.ZodType = z.ZodType,
-  Result extends z.ZodType = z.ZodType,
-> {
+export interface HandlerSpec<Input extends Schema = z.ZodType, Result extends Schema = z.ZodType> {
   input: Input;
   result: Result;
   /** True when the handler must run for a logged-in user (the event carries an `openId`). */
@@ -20,14 +25,9 @@ export type FunctionSpec = Record<string, HandlerSpec>;
 export type ContractSpec = Record<string, FunctionSpec>;
 
 /** Declares one handler; an identity function that keeps the literal schema types. */
-export function handler<Input extends z.ZodType, Result extends z.ZodType>(
+export function handler<Input extends Schema, Result extends Schema>(
   spec: HandlerSpec<Input, Result>,
 ): HandlerSpec<Input, Result> {
-  return spec;
-}
-
-/** Declares the contract; an identity function that checks the shape and keeps the literal types. */
-export function defineContract<Spec extends ContractSpec>(spec: Spec): Spec {
   return spec;
 }
 

@@ -1,6 +1,6 @@
 // Implements a cloud function of the contract. `defineFunction` turns typed handlers into the
 // handlers the cloud function runtime calls, and checks each call's input and result on the way.
-import { contract } from './api';
+import * as contract from './api';
 import type { CloudContext } from './context';
 import type { HandlerSpec } from './define';
 import { CloudError, ErrorCode, isCloudError } from './errors';
@@ -130,12 +130,16 @@ function requestIdOf(context: CloudContext): string {
 }
 
 function lookUpFunction(fnName: string): Record<string, HandlerSpec> {
-  const specs = (contract as Record<string, Record<string, HandlerSpec>>)[fnName];
-  if (specs) return specs;
+  // Enumerable own exports only: the compiled module also carries `__esModule`.
+  const declared = Object.prototype.propertyIsEnumerable.call(contract, fnName);
+  const specs: unknown = declared
+    ? (contract as unknown as Record<string, unknown>)[fnName]
+    : undefined;
+  if (typeof specs === 'object' && specs !== null) return specs as Record<string, HandlerSpec>;
 
   throw new Error(
     `defineFunction: "${fnName}" is not a cloud function of the contract. ` +
-      'Declare it in contract/api.ts first.',
+      'Declare it as an export of contract/api.ts first.',
   );
 }
 

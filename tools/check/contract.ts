@@ -32,27 +32,31 @@ export function loadContract(root: string, relativeFile = 'contract/api.ts'): Co
     return { kind: 'invalid', file, message: `could not be loaded: ${(error as Error).message}` };
   }
 
-  const contract = isObject(exported) ? exported.contract : undefined;
-  if (!isObject(contract)) {
+  // Each export of the contract module is one cloud function.
+  if (!isObject(exported) || Object.keys(exported).length === 0) {
     return {
       kind: 'invalid',
       file,
-      message: 'has no `contract` export: export const contract = ...',
+      message: 'exports no cloud function: export const <function> = { <handler>: handler({...}) }',
     };
   }
-  return summarize(file, contract);
+  return summarize(file, exported);
 }
 
 function summarize(file: string, contract: Record<string, unknown>): ContractLoad {
   const functions: ContractSummary = new Map();
   for (const [fn, handlers] of Object.entries(contract)) {
     if (!isObject(handlers)) {
-      return { kind: 'invalid', file, message: `contract.${fn} must be an object of handlers` };
+      return {
+        kind: 'invalid',
+        file,
+        message: `export ${fn} must be an object of handlers (keep shared schemas unexported)`,
+      };
     }
     const summary = new Map<string, boolean>();
     for (const [name, spec] of Object.entries(handlers)) {
       if (!isObject(spec) || typeof spec.login !== 'boolean') {
-        return { kind: 'invalid', file, message: `contract.${fn}.${name} needs a boolean "login"` };
+        return { kind: 'invalid', file, message: `${fn}.${name} needs a boolean "login"` };
       }
       summary.set(name, spec.login);
     }

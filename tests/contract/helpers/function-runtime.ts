@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { build } from 'esbuild';
 
-import { contract } from '../../../contract/api';
+import * as contract from '../../../contract/api';
 import { notNeedLogin } from '../../../contract/define';
 
 /** The reply the runtime wraps every call in. */
