@@ -104,6 +104,9 @@ export async function checkTypesInWorker(root: string): Promise<SourceError[]> {
   return results.flat().map(toSourceError);
 }
 
+/** The longest wait between a file change and the incremental check it starts, in ms. */
+const WATCH_DELAY_MS = 25;
+
 /** Watches one program and calls `post` after every check, incrementally. Runs in a worker. */
 export function watchProgram(
   root: string,
@@ -118,6 +121,10 @@ export function watchProgram(
     () => undefined,
     () => undefined,
   );
+  // TypeScript waits 250 ms after a change before it checks again, to batch the writes of a
+  // save or a checkout. Saves arrive whole, so a shorter wait reports a type error sooner.
+  host.setTimeout = (callback, delay, ...args) =>
+    setTimeout(callback, Math.min(delay, WATCH_DELAY_MS), ...args);
   host.afterProgramCreate = (builder) => {
     const diagnostics = [
       ...builder.getConfigFileParsingDiagnostics(),
