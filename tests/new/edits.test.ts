@@ -1,5 +1,6 @@
 // How npm run new edits sources of other layouts than the starter's: handler styles, trailing
-// commas, one-line lists, tabs, comments, empty objects, and JSON kept on one line.
+// commas, one-line lists, tabs, comments, empty objects, contract exports, and JSON kept on one
+// line.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,12 +8,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { applyChanges } from '../../tools/new/changes';
-import { functionsList, handlersList, parseContractFile } from '../../tools/new/contract-file';
+import { addFunctionExport, addHandlerEntry } from '../../tools/new/contract-edits';
+import { parseContractFile } from '../../tools/new/contract-file';
 import { NewCommandError } from '../../tools/new/errors';
 import { parseFunctionFile } from '../../tools/new/function-file';
 import { addProperty, appendToArray, parseJsonFile } from '../../tools/new/json-edit';
 import { newPluginPage } from '../../tools/new/plugin-page';
-import { contractHandlerEntry, handlerSource } from '../../tools/new/templates/cloud-function';
+import { handlerSource } from '../../tools/new/templates/cloud-function';
 import { appendToBraceList, applyTextEdits } from '../../tools/new/ts-source';
 
 const IMPORT = "import { defineFunction } from '../../contract/server';\n\n";
@@ -91,48 +93,230 @@ describe('handler insertion', () => {
   });
 });
 
-describe('contract insertion', () => {
-  const HEADER =
-    "import { z } from 'zod';\n\nimport { defineContract, handler } from './define';\n\n";
+describe('contract function export', () => {
+  const HEADER = "import { z } from 'zod';\n\nimport { handler } from './define';\n";
+  const A =
+    'export const a = {\n  main: handler({ login: false, input: z.strictObject({}), result: z.object({}) }),\n};\n';
+  const B = [
+    'export const b = {',
+    '  main: handler({',
+    '    login: true,',
+    '    // TODO: declare the fields this handler takes and returns.',
+    '    input: z.strictObject({}),',
+    '    result: z.object({ env: z.string() }),',
+    '  }),',
+    '};',
+    '',
+  ].join('\n');
 
-  it('fills an empty contract', () => {
-    const contract = parseContractFile(`${HEADER}export const contract = defineContract({});\n`);
-    const entry = 'orders: {\n  main: handler({ login: true }),\n}';
-    const after = applyTextEdits(
-      contract,
-      appendToBraceList(contract, functionsList(contract), entry),
+  function addB(text: string): string {
+    return addFunctionExport(parseContractFile(text), 'b', true);
+  }
+
+  it('follows the last function export', () => {
+    const shared = 'const id = z.string();\n';
+    const types = 'export type Id = z.infer<typeof id>;\n';
+    const before = `${HEADER}\n${shared}\n${A}\n${types}`;
+    expect(addB(before)).toBe(`${HEADER}\n${shared}\n${A}\n${B}\n${types}`);
+  });
+
+  it('goes before type exports', () => {
+    const shared = 'const id = z.string();\n';
+    const types = '// The id of a record.\nexport type Id = z.infer<typeof id>;\n';
+    const before = `${HEADER}\n${shared}\n${types}`;
+    expect(addB(before)).toBe(`${HEADER}\n${shared}\n${B}\n${types}`);
+  });
+
+  it('follows imports in a bare contract', () => {
+    expect(addB(HEADER)).toBe(`${HEADER}\n${B}`);
+  });
+
+  it('adds a blank line before a following line', () => {
+    const before = `${HEADER}\n${A}export type Id = string;\n`;
+    expect(addB(before)).toBe(`${HEADER}\n${A}\n${B}\nexport type Id = string;\n`);
+  });
+
+  it('keeps a comment after the last export', () => {
+    const before = `${HEADER}\nexport const a = {}; // none yet\n`;
+    expect(addB(before)).toBe(`${HEADER}\nexport const a = {}; // none yet\n\n${B}`);
+  });
+
+  it('follows a file without semicolons', () => {
+    const before =
+      "import { z } from 'zod'\nimport { handler } from './define'\n\nexport const a = {}\n";
+    const after = addB(before);
+    expect(after).toContain('export const a = {}\n\nexport const b = {\n');
+    expect(after).toMatch(/\n {2}\}\),\n\}\n$/);
+  });
+
+  it('keeps tab indentation', () => {
+    const before = `${HEADER}\nexport const a = {\n\tmain: handler({ login: false }),\n};\n`;
+    const after = addB(before);
+    expect(after).toContain('export const b = {\n\tmain: handler({\n\t\tlogin: true,\n');
+    expect(after).toContain('\t\tresult: z.object({ env: z.string() }),\n\t}),\n};\n');
+  });
+
+  it('accepts z as a namespace import', () => {
+    const before = "import * as z from 'zod';\nimport { handler } from './define';\n";
+    expect(addB(before)).toContain("from './define';\n\nexport const b = {\n");
+  });
+
+  it('rejects a local schema name', () => {
+    const before = `${HEADER}\nconst b = z.string();\n`;
+    expect(() => addB(before)).toThrow(
+      'contract/api.ts already declares "b" (contract/api.ts:5:7), so an export of that name',
+    );
+  });
+
+  it('rejects an imported name', () => {
+    const contract = parseContractFile(HEADER);
+    expect(() => addFunctionExport(contract, 'handler', true)).toThrow(
+      'contract/api.ts already imports "handler" (contract/api.ts:3:10)',
+    );
+  });
+
+  it('rejects a non-object export name', () => {
+    const before = `${HEADER}\nexport const b = 'none';\n`;
+    expect(() => addB(before)).toThrow(
+      'contract/api.ts already exports "b" (contract/api.ts:5:14), a value that is not an object',
+    );
+  });
+
+  it('rejects an exported function name', () => {
+    const before = `${HEADER}\nexport function b() {}\n`;
+    expect(() => addB(before)).toThrow('already exports "b" (contract/api.ts:5:17)');
+  });
+
+  it('allows a type of that name', () => {
+    const before = `${HEADER}\nexport type b = string;\n`;
+    expect(addB(before)).toContain("from './define';\n\nexport const b = {");
+  });
+});
+
+describe('contract handler entry', () => {
+  const HEADER = "import { z } from 'zod';\n\nimport { handler } from './define';\n\n";
+
+  function addEntry(text: string, fn: string, name: string): string {
+    return addHandlerEntry(parseContractFile(text), fn, name, true);
+  }
+
+  it('appends to a function export', () => {
+    const before = `${HEADER}export const a = {\n  main: handler({ login: false }),\n};\n\nexport type A = string;\n`;
+    const after = addEntry(before, 'a', 'b');
+    expect(after).toContain(
+      '  main: handler({ login: false }),\n  b: handler({\n    login: true,\n',
     );
     expect(after).toContain(
-      'defineContract({\n  orders: {\n    main: handler({ login: true }),\n  },\n});\n',
+      '    result: z.object({ env: z.string() }),\n  }),\n};\n\nexport type A',
     );
   });
 
-  it('expands a one-line function entry', () => {
+  it('expands a one-line function export', () => {
     const line =
-      '  a: { main: handler({ login: false, input: z.strictObject({}), result: z.object({}) }) },';
-    const contract = parseContractFile(
-      `${HEADER}export const contract = defineContract({\n${line}\n});\n`,
-    );
-    const edits = appendToBraceList(
-      contract,
-      handlersList(contract, 'a'),
-      contractHandlerEntry('b', true),
-    );
-    const after = applyTextEdits(contract, edits);
-    expect(after).toContain('  a: {\n    main: handler({ login: false,');
-    expect(after).toContain('    b: handler({\n      login: true,\n');
-    expect(after).toContain('      result: z.object({ env: z.string() }),\n    }),\n  },\n});');
+      'export const a = { main: handler({ login: false, input: z.strictObject({}), result: z.object({}) }) };';
+    const after = addEntry(`${HEADER}${line}\n`, 'a', 'b');
+    expect(after).toContain('export const a = {\n  main: handler({ login: false,');
+    expect(after).toContain('  b: handler({\n    login: true,\n');
+    expect(after).toContain('    result: z.object({ env: z.string() }),\n  }),\n};\n');
   });
 
-  it('rejects a function written elsewhere', () => {
-    const text = `${HEADER}const a = {};\nexport const contract = defineContract({ a });\n`;
-    const contract = parseContractFile(text);
-    expect(() => handlersList(contract, 'a')).toThrow('"a" is not written as `a: { ... }`');
+  it('fills an empty function export', () => {
+    const after = addEntry(`${HEADER}export const a = {};\n`, 'a', 'b');
+    expect(after).toContain('export const a = {\n  b: handler({\n    login: true,\n');
   });
 
-  it('rejects a missing handler import', () => {
-    const text = "import { z } from 'zod';\nexport const contract = defineContract({});\n";
-    expect(() => parseContractFile(text)).toThrow('`handler` is not imported');
+  it('reads through satisfies', () => {
+    const before = `${HEADER}export const a = {\n  main: handler({ login: false }),\n} satisfies object;\n`;
+    expect(addEntry(before, 'a', 'b')).toContain('  b: handler({\n');
+  });
+
+  it('rejects a function export by reference', () => {
+    const text = `${HEADER}const other = {};\nexport const a = other;\n`;
+    expect(() => addEntry(text, 'a', 'b')).toThrow(
+      'contract/api.ts:6:14: the export "a" is not written as `export const a = { ... }`',
+    );
+  });
+
+  it('rejects a computed handler name', () => {
+    const text = `${HEADER}const key = 'main';\nexport const a = { [key]: handler({ login: true }) };\n`;
+    expect(() => addEntry(text, 'a', 'b')).toThrow(
+      'contract/api.ts:6:20: a computed name in the handlers of "a", which hides names',
+    );
+  });
+
+  it('rejects an existing handler', () => {
+    const text = `${HEADER}export const a = { b: handler({ login: true }) };\n`;
+    expect(() => addEntry(text, 'a', 'b')).toThrow(
+      'contract/api.ts already declares the handler "b" of "a"',
+    );
+  });
+
+  it('rejects a local const', () => {
+    const text = `${HEADER}const a = { main: handler({ login: true }) };\n`;
+    expect(() => addEntry(text, 'a', 'b')).toThrow(
+      'contract/api.ts declares no cloud function "a" (no `export const a`)',
+    );
+  });
+});
+
+describe('contract shapes', () => {
+  const HEADER = "import { z } from 'zod';\n\nimport { handler } from './define';\n\n";
+  const cases: Array<[string, string, string]> = [
+    ['missing handler import', "import { z } from 'zod';\n", '`handler` is not imported'],
+    ['missing z import', "import { handler } from './define';\n", '`z` is not imported'],
+    ['export default', `${HEADER}export default {};\n`, 'contract/api.ts:5:1: an `export default`'],
+    [
+      'default function',
+      `${HEADER}export default function a() {}\n`,
+      'contract/api.ts:5:1: an `export default`',
+    ],
+    [
+      'export list',
+      `${HEADER}const a = {};\nexport { a };\n`,
+      'contract/api.ts:6:1: an `export { ... }` or `export * from` statement',
+    ],
+    [
+      'export star',
+      `${HEADER}export * from './other';\n`,
+      'contract/api.ts:5:1: an `export { ... }` or `export * from`',
+    ],
+    [
+      'export let',
+      `${HEADER}export let a = {};\n`,
+      'contract/api.ts:5:1: `export let`, where `export const` is expected',
+    ],
+    [
+      'export var',
+      `${HEADER}export var a = {};\n`,
+      'contract/api.ts:5:1: `export var`, where `export const`',
+    ],
+    [
+      'destructured export',
+      `${HEADER}export const { a } = { a: {} };\n`,
+      'contract/api.ts:5:14: a destructured export, which hides names',
+    ],
+    [
+      'exported namespace',
+      `${HEADER}export namespace a {}\n`,
+      'contract/api.ts:5:1: an export form that npm run new does not read',
+    ],
+  ];
+
+  for (const [label, text, detail] of cases) {
+    it(`rejects ${label}`, () => {
+      expect(() => parseContractFile(text)).toThrow(NewCommandError);
+      expect(() => parseContractFile(text)).toThrow(
+        `contract/api.ts has a shape npm run new does not recognise (${detail}`,
+      );
+      expect(() => parseContractFile(text)).toThrow(
+        'expected one `export const <function> = { <handler>: handler({...}) };` per cloud function',
+      );
+    });
+  }
+
+  it('accepts type-only exports', () => {
+    const text = `${HEADER}type A = string;\nexport type { A };\nexport interface B {}\n`;
+    expect(parseContractFile(text).exported).toEqual([]);
   });
 });
 

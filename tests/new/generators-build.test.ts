@@ -99,6 +99,18 @@ describe('npm run new, then build', () => {
     expect(login('hello')).toEqual(['main']);
   });
 
+  it('contract exports new functions', () => {
+    const contract = project.read('contract/api.ts');
+    const orders = contract.indexOf('\n\nexport const orders = {\n  main: handler({\n');
+    const status = contract.indexOf('\n\nexport const status = {\n  main: handler({\n');
+    const types = contract.indexOf('\n\nexport type ');
+    expect(orders).toBeGreaterThan(contract.indexOf('export const favorites = {'));
+    expect(status).toBeGreaterThan(orders);
+    expect(types).toBeGreaterThan(status);
+    expect(contract).toMatch(/\n {2}}\),\n {2}summary: handler\({\n {4}login: false,\n/);
+    expect(contract).toMatch(/\n {2}}\),\n {2}archive: handler\({\n {4}login: true,\n/);
+  });
+
   it('handlers keep the file layout', () => {
     const favorites = project.read('server/favorites/index.ts');
     expect(favorites).toContain('export const { list, add, update, remove, archive } =');
@@ -132,8 +144,9 @@ function runTool(tool: string, args: string[]): Promise<CommandResult> {
   return runCommand(project.root, path.join(REPO_ROOT, 'node_modules', '.bin', tool), args);
 }
 
-/** The files the generators created or changed, apart from contract/api.ts. */
+/** The files the generators created or changed. */
 const GENERATED = [
+  'contract/api.ts',
   'client/app.json',
   'client/pages/order-list',
   'client/components/price-tag',

@@ -58,13 +58,12 @@ function removeFile(relative: string): void {
   if (fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
 }
 
-const CONTRACT_WITHOUT_DEFINE = `import { z } from 'zod';
-import { handler } from './define';
-
-export const contract = {
-  hello: { main: handler({ login: false, input: z.strictObject({}), result: z.object({}) }) },
-};
-`;
+/** The starter's contract with `replace` swapped in for `find`, which must be there. */
+function contractWith(find: string, replace: string): string {
+  const contract = project.read('contract/api.ts');
+  expect(contract).toContain(find);
+  return contract.replace(find, replace);
+}
 
 const HELLO_WITHOUT_DESTRUCTURING = `import { defineFunction } from '../../contract/server';
 
@@ -143,6 +142,33 @@ describe('npm run new rejects clashes', () => {
     });
   });
 
+  it('rejects function named like schema', () => {
+    expectRefusal({
+      argv: ['function', 'favorite'],
+      message: 'contract/api.ts already declares "favorite" (contract/api.ts:',
+    });
+  });
+
+  it('rejects function named like import', () => {
+    expectRefusal({
+      argv: ['function', 'handler'],
+      message: 'contract/api.ts already imports "handler" (contract/api.ts:',
+    });
+  });
+
+  it('rejects function named like export', () => {
+    expectRefusal({
+      argv: ['function', 'version'],
+      message: 'contract/api.ts already exports "version" (contract/api.ts:',
+      setup: {
+        'contract/api.ts': contractWith(
+          'export type Favorite',
+          "export const version = '1';\n\nexport type Favorite",
+        ),
+      },
+    });
+  });
+
   it('rejects existing function folder', () => {
     expectRefusal({
       argv: ['function', 'stray'],
@@ -176,22 +202,29 @@ describe('npm run new rejects unknown targets', () => {
   });
 
   it('rejects contract function without source', () => {
-    const contract = project
-      .read('contract/api.ts')
-      .replace(
-        'export const contract = defineContract({',
-        [
-          'export const contract = defineContract({',
-          '  ghost: {',
-          '    main: handler({ login: true, input: z.strictObject({}), result: z.object({}) }),',
-          '  },',
-        ].join('\n'),
-      );
+    const ghost = [
+      'export const ghost = {',
+      '  main: handler({ login: true, input: z.strictObject({}), result: z.object({}) }),',
+      '};',
+      '',
+      'export type Favorite',
+    ].join('\n');
     expectRefusal({
       argv: ['handler', 'ghost', 'list'],
       message:
         'contract/api.ts declares the cloud function "ghost", but server/ghost/index.ts is missing',
-      setup: { 'contract/api.ts': contract },
+      setup: { 'contract/api.ts': contractWith('export type Favorite', ghost) },
+    });
+  });
+
+  it('rejects function missing from contract', () => {
+    const source = project
+      .read('server/hello/index.ts')
+      .replace("defineFunction('hello'", "defineFunction('stray'");
+    expectRefusal({
+      argv: ['handler', 'stray', 'list'],
+      message: 'contract/api.ts declares no cloud function "stray" (no `export const stray`)',
+      setup: { 'server/stray/index.ts': source },
     });
   });
 
@@ -205,26 +238,87 @@ describe('npm run new rejects unknown targets', () => {
 });
 
 describe('npm run new rejects file shapes', () => {
-  it('rejects contract without defineContract', () => {
+  const SHAPE = 'contract/api.ts has a shape npm run new does not recognise';
+  const EXPECTED = 'expected one `export const <function> = { <handler>: handler({...}) };`';
+
+  it('rejects export default', () => {
+    const contract = `${project.read('contract/api.ts')}\nexport default hello;\n`;
+    const line = contract.slice(0, contract.indexOf('export default')).split('\n').length;
     expectRefusal({
       argv: ['function', 'orders'],
-      message:
-        'contract/api.ts has a shape npm run new does not recognise (found no defineContract call)',
-      setup: { 'contract/api.ts': CONTRACT_WITHOUT_DEFINE },
+      message: `${SHAPE} (contract/api.ts:${line}:1: an \`export default\``,
+      setup: { 'contract/api.ts': contract },
     });
   });
 
-  it('rejects spread in contract', () => {
-    const contract = project
-      .read('contract/api.ts')
-      .replace(
-        'export const contract = defineContract({',
-        'export const contract = defineContract({\n  ...{},',
-      );
+  it('rejects export list', () => {
+    const contract = contractWith(
+      'export const favorites = {',
+      'export { favorite };\n\nexport const favorites = {',
+    );
     expectRefusal({
       argv: ['function', 'orders'],
-      message: 'a spread ("...") in defineContract, which hides names',
+      message: 'an `export { ... }` or `export * from` statement, which exports values apart',
       setup: { 'contract/api.ts': contract },
+    });
+  });
+
+  it('rejects export let', () => {
+    expectRefusal({
+      argv: ['handler', 'hello', 'ping'],
+      message: '`export let`, where `export const` is expected',
+      setup: { 'contract/api.ts': contractWith('export const hello', 'export let hello') },
+    });
+  });
+
+  it('states the expected shape', () => {
+    expectRefusal({
+      argv: ['function', 'orders'],
+      message: `${EXPECTED} per cloud function, with \`handler\` imported from './define'`,
+      setup: { 'contract/api.ts': contractWith('export const hello', 'export let hello') },
+    });
+  });
+
+  it('rejects missing z import', () => {
+    expectRefusal({
+      argv: ['function', 'orders'],
+      message: `${SHAPE} (\`z\` is not imported)`,
+      setup: { 'contract/api.ts': contractWith("import { z } from 'zod';", '') },
+    });
+  });
+
+  it('rejects function export by reference', () => {
+    const contract = contractWith(
+      'export const hello = {',
+      'export const hello = helloHandlers;\n\nconst helloHandlers = {',
+    );
+    expectRefusal({
+      argv: ['handler', 'hello', 'ping'],
+      message: 'the export "hello" is not written as `export const hello = { ... }`',
+      setup: { 'contract/api.ts': contract },
+    });
+  });
+
+  it('rejects spread in handlers', () => {
+    expectRefusal({
+      argv: ['handler', 'favorites', 'archive'],
+      message: 'a spread ("...") in the handlers of "favorites", which hides names',
+      setup: {
+        'contract/api.ts': contractWith(
+          'export const favorites = {',
+          'export const favorites = {\n  ...{},',
+        ),
+      },
+    });
+  });
+
+  it('rejects computed handler name', () => {
+    expectRefusal({
+      argv: ['handler', 'favorites', 'archive'],
+      message: 'a computed name in the handlers of "favorites", which hides names',
+      setup: {
+        'contract/api.ts': contractWith('  list: handler({', "  ['list']: handler({"),
+      },
     });
   });
 
@@ -232,7 +326,7 @@ describe('npm run new rejects file shapes', () => {
     expectRefusal({
       argv: ['handler', 'hello', 'ping'],
       message: 'contract/api.ts:2:1: syntax error',
-      setup: { 'contract/api.ts': 'export const contract = defineContract({\n' },
+      setup: { 'contract/api.ts': 'export const hello = {\n' },
     });
   });
 

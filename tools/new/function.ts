@@ -1,36 +1,20 @@
 // `npm run new -- function <name> [--login|--no-login]`: a cloud function in server/<name> with
-// one `main` handler, and its entry in contract/api.ts.
+// one `main` handler, and its export in contract/api.ts.
 import { ensureAbsent, ensureNoCaseClash, readProjectFile, type Plan } from './changes';
-import {
-  CONTRACT_FILE,
-  declaredFunctions,
-  functionsList,
-  parseContractFile,
-} from './contract-file';
-import { NewCommandError } from './errors';
+import { addFunctionExport } from './contract-edits';
+import { CONTRACT_FILE, parseContractFile } from './contract-file';
 import { functionSourcePath } from './function-file';
 import { checkIdentifierName } from './names';
-import { contractFunctionEntry, functionSource } from './templates/cloud-function';
-import { appendToBraceList, applyTextEdits } from './ts-source';
+import { functionSource } from './templates/cloud-function';
 
 export function newFunction(root: string, rawName: string | undefined, login: boolean): Plan {
   const name = checkIdentifierName('cloud function', rawName);
 
   const contract = parseContractFile(readProjectFile(root, CONTRACT_FILE));
-  if (declaredFunctions(contract).includes(name)) {
-    throw new NewCommandError(
-      `${CONTRACT_FILE} already declares the cloud function "${name}". Choose another name, or ` +
-        `add a handler to it with npm run new -- handler ${name} <handler>.`,
-    );
-  }
+  const contractText = addFunctionExport(contract, name, login);
   ensureAbsent(root, `server/${name}`, 'The cloud function folder');
   ensureNoCaseClash(root, `server/${name}`, 'The cloud function folder');
 
-  const edits = appendToBraceList(
-    contract,
-    functionsList(contract),
-    contractFunctionEntry(name, login),
-  );
   return {
     changes: [
       { kind: 'create', file: functionSourcePath(name), content: functionSource(name) },
@@ -38,8 +22,8 @@ export function newFunction(root: string, rawName: string | undefined, login: bo
         kind: 'update',
         file: CONTRACT_FILE,
         before: contract.text,
-        content: applyTextEdits(contract, edits),
-        summary: `declared "${name}" with the handler "main" (login: ${login})`,
+        content: contractText,
+        summary: `exported "${name}" with the handler "main" (login: ${login})`,
       },
     ],
     next: nextSteps(name),

@@ -4,17 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { readProjectFile, type Plan } from './changes';
-import {
-  CONTRACT_FILE,
-  declaredFunctions,
-  declaredHandlers,
-  handlersList,
-  parseContractFile,
-} from './contract-file';
+import { addHandlerEntry } from './contract-edits';
+import { CONTRACT_FILE, declaredFunctions, parseContractFile } from './contract-file';
 import { NewCommandError } from './errors';
 import { functionSourcePath, listFunctionSources, parseFunctionFile } from './function-file';
 import { checkIdentifierName } from './names';
-import { contractHandlerEntry, handlerSource } from './templates/cloud-function';
+import { handlerSource } from './templates/cloud-function';
 import { appendToBraceList, applyTextEdits } from './ts-source';
 
 export function newHandler(
@@ -28,12 +23,7 @@ export function newHandler(
 
   const contract = parseContractFile(readProjectFile(root, CONTRACT_FILE));
   ensureFunctionSource(root, fn, declaredFunctions(contract).includes(fn));
-  const contractHandlers = handlersList(contract, fn);
-  if (declaredHandlers(contractHandlers).includes(name)) {
-    throw new NewCommandError(
-      `${CONTRACT_FILE} already declares the handler "${name}" of "${fn}". Choose another name.`,
-    );
-  }
+  const contractText = addHandlerEntry(contract, fn, name, login);
 
   const sourceFile = functionSourcePath(fn);
   const source = parseFunctionFile(fn, readProjectFile(root, sourceFile));
@@ -44,11 +34,6 @@ export function newHandler(
     );
   }
 
-  const contractEdits = appendToBraceList(
-    contract,
-    contractHandlers,
-    contractHandlerEntry(name, login),
-  );
   const sourceEdits = [
     ...appendToBraceList(source, source.exportsList, name),
     ...appendToBraceList(source, source.handlersList, handlerSource(name, source.style, fn)),
@@ -60,7 +45,7 @@ export function newHandler(
         kind: 'update',
         file: CONTRACT_FILE,
         before: contract.text,
-        content: applyTextEdits(contract, contractEdits),
+        content: contractText,
         summary: `declared the handler "${name}" of "${fn}" (login: ${login})`,
       },
       {

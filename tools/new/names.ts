@@ -7,7 +7,7 @@ const FOLDER_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const IDENTIFIER_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 // Reserved words of ECMAScript (strict mode included), and the names every object inherits:
-// `contract.constructor` would find Object's constructor instead of a declared function.
+// `hello.constructor` would find Object's constructor instead of a declared handler.
 const RESERVED = new Set(
   `arguments await break case catch class const continue debugger default delete do else enum
    eval export extends false finally for function if implements import in instanceof

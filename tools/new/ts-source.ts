@@ -194,6 +194,27 @@ function appendOnOwnLine(
   return edits;
 }
 
+/**
+ * Builds the edit that inserts a top-level statement after `anchor`, with one blank line before
+ * it and, when another line follows at once, one after it. `statement` is written with two spaces
+ * per level and re-indented to the file's unit.
+ */
+export function insertStatementAfter(
+  parsed: SourceFile,
+  anchor: ts.Statement,
+  statement: string,
+): TextEdit {
+  const text = parsed.text;
+  const afterAnchor = anchor.getEnd();
+
+  // Insert at the end of the line, so a comment after the anchor stays with it.
+  const restOfLine = /^[^\S\n]*(\/\/[^\n]*)?(?=\n|$)/.exec(text.slice(afterAnchor));
+  const insertAt = afterAnchor + (restOfLine?.[0].length ?? 0);
+  const nextLineUsed = /^\n[^\S\n]*\S/.test(text.slice(insertAt));
+  const body = indentLines(statement, '', indentUnit(text));
+  return { start: insertAt, end: insertAt, text: `\n\n${body}${nextLineUsed ? '\n' : ''}` };
+}
+
 /** True when the last two items are separated by an empty line. */
 function blankLineBetween(parsed: SourceFile, items: readonly ts.Node[]): boolean {
   const previous = items[items.length - 2];

@@ -6,8 +6,8 @@ import { lines } from './text';
 /** server/<fn>/index.ts with one `main` handler. */
 export function functionSource(fn: string): string {
   return lines(
-    `// The ${fn} cloud function. Its handlers, their input and their result are declared in`,
-    `// contract/api.ts under "${fn}".`,
+    `// The ${fn} cloud function. Its handlers, their input and their result are declared`,
+    `// as the export \`${fn}\` of contract/api.ts.`,
     "import { defineFunction } from '../../contract/server';",
     '',
     `export const { main } = defineFunction('${fn}', {`,
@@ -30,9 +30,13 @@ export function handlerSource(name: string, style: 'method' | 'arrow', fn: strin
   ].join('\n');
 }
 
-/** The contract entry of a new function: `<fn>: { main: handler({...}) }`, without a comma. */
-export function contractFunctionEntry(fn: string, login: boolean): string {
-  return `${fn}: {\n${indent(contractHandlerEntry('main', login))},\n}`;
+/**
+ * The contract export of a new function: `export const <fn> = { main: handler({...}) }`, ending
+ * with a semicolon when `semicolon` is true.
+ */
+export function contractFunctionExport(fn: string, login: boolean, semicolon: boolean): string {
+  const end = semicolon ? ';' : '';
+  return `export const ${fn} = {\n${indent(contractHandlerEntry('main', login))},\n}${end}`;
 }
 
 /** The contract entry of a new handler: `<name>: handler({...})`, without a comma. */
