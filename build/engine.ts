@@ -6,7 +6,8 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 
 import { parseJson, replaceTokens } from './compile/json';
-import { compileScript, type ScriptOutput } from './compile/script';
+import { foreignContractImports, sliceContract } from './compile/contract-slice';
+import { compileScript, resolveImport, type ScriptOutput } from './compile/script';
 import { compileLess, isPartial } from './compile/style';
 import { checkAxml } from './compile/template';
 import { finalizeTargets } from './finalize';
@@ -30,6 +31,8 @@ const IGNORED = [
   '**/*.test.ts',
 ];
 const TEMPLATE_EXTENSIONS = new Set(['.axml', '.sjs', '.acss']);
+/** Source files compiled at the same time in a full build. */
+const CONCURRENT_FILES = 64;
 
 export interface EngineStats {
   filesWritten: number;
@@ -55,12 +58,17 @@ export class BuildEngine {
   /** Each cloud function's handlers that need no login, read from the contract. */
   loginFree?: Record<string, string[]>;
   readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
+  /** contract/api.ts, which each cloud function gets cut down to its own export. */
+  private readonly contractFile: string;
 
-  constructor(readonly project: Project) {}
+  constructor(readonly project: Project) {
+    this.contractFile = path.join(project.sharedDir, 'api.ts');
+  }
 
   /** Builds every target from scratch. Returns the errors; the other files are still written. */
   async buildAll(): Promise<SourceError[]> {
     const errors: SourceError[] = [];
+    const jobs: (() => Promise<void>)[] = [];
     for (const target of this.project.targets) {
       this.dirty.add(target);
       const files = await glob('**/*', {
@@ -69,10 +77,13 @@ export class BuildEngine {
         ignore: IGNORED,
         dot: false,
       });
-      await Promise.all(
-        files.sort().map((file) => this.collect(errors, () => this.compile(target, file))),
-      );
+      for (const file of files.sort()) {
+        jobs.push(() => this.collect(errors, () => this.compile(target, file)));
+      }
     }
+    // Every file of every target at once would open too many files; one at a time would wait
+    // on each esbuild round trip and write in turn.
+    await runLimited(jobs, CONCURRENT_FILES);
     errors.push(...(await this.finalize()));
     return errors;
   }
@@ -83,7 +94,9 @@ export class BuildEngine {
     if (path.basename(file) === 'mini.project.json') this.projectFileDirty = true;
     if (isInside(this.project.sharedDir, file)) {
       this.contractChanged = true;
-      for (const kind of ['mini', 'function']) this.sharedScripts.delete(`${kind}\0${file}`);
+      for (const key of this.sharedScripts.keys()) {
+        if (key.split('\0')[1] === file) this.sharedScripts.delete(key);
+      }
       for (const target of this.sharedUsers.get(file) ?? []) {
         await this.collect(errors, () => this.compile(target, file));
       }
@@ -173,16 +186,20 @@ export class BuildEngine {
 
     if (ext === '.ts' || ext === '.js') {
       const output = await this.compileScriptFor(target, file);
+      if (target.kind === 'function' && output.shared.includes(this.contractFile)) {
+        await this.checkContractImports(target, file);
+      }
       await this.write(key, output.outFile, output.code, [mapPath(this.project, output.outFile)]);
       await this.writeFile(mapPath(this.project, output.outFile), output.map);
       this.packages.set(key, output.packages);
-      for (const shared of output.shared) {
+      const required = output.shared.filter((shared) => {
         let users = this.sharedUsers.get(shared);
         if (!users) this.sharedUsers.set(shared, (users = new Set()));
-        if (users.has(target)) continue;
+        if (users.has(target)) return false;
         users.add(target);
-        await this.compile(target, shared);
-      }
+        return true;
+      });
+      await Promise.all(required.map((shared) => this.compile(target, shared)));
       return;
     }
 
@@ -223,18 +240,57 @@ export class BuildEngine {
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
 
+  /**
+   * Rejects a cloud function's file that takes another function's contract export at run time:
+   * each function's output contains only its own export of contract/api.ts.
+   */
+  private async checkContractImports(target: Target, file: string): Promise<void> {
+    if (!isInside(target.srcDir, file)) return;
+
+    const fn = path.basename(target.srcDir);
+    const [source, contractText] = await Promise.all([
+      fs.promises.readFile(file, 'utf8'),
+      fs.promises.readFile(this.contractFile, 'utf8'),
+    ]);
+    const resolve = (specifier: string) => resolveImport(file, specifier);
+    const found = foreignContractImports(
+      file,
+      source,
+      this.contractFile,
+      contractText,
+      fn,
+      resolve,
+    );
+    if (found.length === 0) return;
+
+    throw found.map(({ name, line, column }) => {
+      const what = name === '*' || name === 'default' ? 'the whole contract' : `"${name}"`;
+      return new SourceError(
+        file,
+        `imports ${what} from contract/api.ts at run time, but the output of cloud function ` +
+          `"${fn}" contains only its own export of that file. Use \`import type\` for types, ` +
+          'or move a value that functions share into another file in contract/.',
+        line,
+        column,
+      );
+    });
+  }
+
   /** Compiles a script for a target, reusing the output of a shared file across targets. */
   private async compileScriptFor(target: Target, file: string): Promise<ScriptOutput> {
-    const read = async () =>
-      compileScript(this.project, target, file, await fs.promises.readFile(file, 'utf8'));
+    const read = async (edit: (text: string) => string = (text) => text) =>
+      compileScript(this.project, target, file, edit(await fs.promises.readFile(file, 'utf8')));
     if (isInside(target.srcDir, file)) return read();
 
     // A shared file lands at the same depth in every target of a kind (<target>/contract/...),
-    // so its code, rewritten requires and map are the same: only the output path differs.
-    const key = `${target.kind}\0${file}`;
+    // so its code, rewritten requires and map are the same: only the output path differs. The
+    // contract itself is cut down to each cloud function's own export.
+    const slice = target.kind === 'function' && file === this.contractFile;
+    const key = `${target.kind}\0${file}${slice ? `\0${target.name}` : ''}`;
     let compiled = this.sharedScripts.get(key);
     if (!compiled) {
-      compiled = read();
+      const fn = path.basename(target.srcDir);
+      compiled = slice ? read((text) => sliceContract(file, text, fn)) : read();
       this.sharedScripts.set(key, compiled);
       compiled.catch(() => this.sharedScripts.delete(key));
     }
@@ -269,4 +325,17 @@ export class BuildEngine {
       this.stats.bytesWritten += copiedBytes;
     }
   }
+}
+
+/** Runs `jobs` with at most `limit` of them running at a time. */
+async function runLimited(jobs: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const job = jobs[next];
+      next += 1;
+      await job();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
 }

@@ -1,5 +1,6 @@
 // Type checking, apart from emitting: esbuild strips types file by file, so the types of each
 // program (client, plugin, server) are checked here, in worker threads beside the emit.
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -95,13 +96,29 @@ function checkInWorker(root: string, programs: string[]): Promise<ReportedError[
 }
 
 /**
- * Runs the type check of every program beside the caller, one worker thread per program. The
- * checker is single-threaded and most of the time goes to checking, not to parsing the shared
- * declarations, so separate workers use every core where one worker would leave all but one idle.
+ * Runs the type check of every program beside the caller, in as many worker threads as there are
+ * cores beyond the one the emit uses (at least one, at most one per program).
  */
-export async function checkTypesInWorker(root: string): Promise<SourceError[]> {
-  const results = await Promise.all(TYPE_CHECKED.map((program) => checkInWorker(root, [program])));
+export async function checkTypesInWorker(
+  root: string,
+  cores = os.availableParallelism(),
+): Promise<SourceError[]> {
+  const groups = groupPrograms(TYPE_CHECKED, cores - 1);
+  const results = await Promise.all(groups.map((programs) => checkInWorker(root, programs)));
   return results.flat().map(toSourceError);
+}
+
+/**
+ * Splits `programs` into at most `workers` groups (at least one): each group but the last has one
+ * program, and the last has the rest. The client program, listed first, is the largest in most
+ * apps, so it is checked alone. On two cores one worker checks all three: measured on a 500-page
+ * app, three workers sharing two cores with the emit took longer than one and held 40% more memory.
+ */
+export function groupPrograms(programs: string[], workers: number): string[][] {
+  const count = Math.max(1, Math.min(workers, programs.length));
+  const groups = programs.slice(0, count - 1).map((program) => [program]);
+  groups.push(programs.slice(count - 1));
+  return groups;
 }
 
 /** The longest wait between a file change and the incremental check it starts, in ms. */

@@ -69,8 +69,7 @@ export async function buildProject(options: BuildOptions): Promise<void> {
     return fail(logger, stagingDir, distDir, plural(errors.length, 'error'));
   }
 
-  fs.rmSync(distDir, { recursive: true, force: true });
-  fs.renameSync(stagingDir, distDir);
+  await replaceFolder(distDir, stagingDir, path.join(root, '.dist-old'));
   for (const target of project.targets) {
     const size = folderSize(path.join(distDir, path.relative(stagingDir, target.outDir)), [
       'node_modules',
@@ -94,6 +93,18 @@ async function heldReleaseCheck(
   };
   const findings = await releaseCheck(root, stagingDir, config, held);
   return { findings, lines };
+}
+
+/**
+ * Moves `replacement` to `dir`. The previous `dir` is moved aside first and deleted after, so the
+ * swap itself is two renames, and the deletion (thousands of files in a large app) runs on the
+ * thread pool rather than blocking this thread.
+ */
+async function replaceFolder(dir: string, replacement: string, aside: string): Promise<void> {
+  fs.rmSync(aside, { recursive: true, force: true });
+  if (fs.existsSync(dir)) fs.renameSync(dir, aside);
+  fs.renameSync(replacement, dir);
+  await fs.promises.rm(aside, { recursive: true, force: true });
 }
 
 /** The plugin id that starter.config.ts ships with, which no real plugin has. */

@@ -117,6 +117,17 @@ describe('build errors', () => {
     expect(output).toContain('leaves client/ or contract/');
   });
 
+  it("rejects another function's contract import", async () => {
+    const source = project.read('server/hello/index.ts');
+    project.write(
+      'server/hello/index.ts',
+      `import { favorites } from '../../contract/api';\n${source}\nexport const n = favorites;\n`,
+    );
+    const output = await buildFails();
+    expect(output).toContain('server/hello/index.ts:1:10');
+    expect(output).toContain('imports "favorites" from contract/api.ts at run time');
+  });
+
   it('requires an env for a release build', async () => {
     const result = await runGulp(project.root, ['build']);
     expect(result.code).not.toBe(0);

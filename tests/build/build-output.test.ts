@@ -149,6 +149,19 @@ describe('build output', () => {
     }
   });
 
+  it('gives each function its own contract export', () => {
+    const hello = fs.readFileSync(path.join(dist, 'server', 'hello', 'contract', 'api.js'), 'utf8');
+    expect(hello).toContain('hello');
+    expect(hello).not.toContain('favorites');
+    expect(hello).not.toContain('omsHttp');
+    const favorites = fs.readFileSync(
+      path.join(dist, 'server', 'favorites', 'contract', 'api.js'),
+      'utf8',
+    );
+    expect(favorites).toContain('favoriteId');
+    expect(favorites).not.toContain('greeting');
+  });
+
   it('generates notNeedLogin from the contract', () => {
     const manifest = JSON.parse(
       fs.readFileSync(path.join(dist, 'server', 'hello', 'package.json'), 'utf8'),

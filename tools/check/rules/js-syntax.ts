@@ -18,24 +18,46 @@ export const jsSyntax: Rule = {
   check(project) {
     const { client, plugin, functions } = project.layout;
     const targets = [client, plugin, ...functions].filter((target) => target !== undefined);
-    return targets.flatMap((target) => checkTarget(project, target));
+    // Every cloud function carries the same contract files, so in a large app most texts repeat
+    // and each is parsed once.
+    const parsed = new Map<string, SyntaxError | undefined>();
+    return targets.flatMap((target) => checkTarget(project, target, parsed));
   },
 };
 
-function checkTarget(project: CheckProject, target: Target): Finding[] {
+function checkTarget(
+  project: CheckProject,
+  target: Target,
+  parsed: Map<string, SyntaxError | undefined>,
+): Finding[] {
   const { ecmaVersion, label } = LEVELS[target.kind];
   const findings: Finding[] = [];
 
   for (const file of project.listFiles(target.dir, { extensions: ['js'], nodeModules: true })) {
-    const text = project.readText(file) ?? '';
-    try {
-      acorn.parse(text, jsParseOptions(ecmaVersion));
-    } catch (error) {
-      if (!(error instanceof SyntaxError)) throw error;
-      findings.push(syntaxFinding(project, file, error, label));
-    }
+    const error = parseError(parsed, project.readText(file) ?? '', ecmaVersion);
+    if (error) findings.push(syntaxFinding(project, file, error, label));
   }
   return findings;
+}
+
+/** Parses `text`, or looks up the result in `parsed` (by ECMAScript level and text). */
+function parseError(
+  parsed: Map<string, SyntaxError | undefined>,
+  text: string,
+  ecmaVersion: acorn.ecmaVersion,
+): SyntaxError | undefined {
+  const key = `${ecmaVersion}\0${text}`;
+  if (parsed.has(key)) return parsed.get(key);
+
+  let result: SyntaxError | undefined;
+  try {
+    acorn.parse(text, jsParseOptions(ecmaVersion));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    result = error;
+  }
+  parsed.set(key, result);
+  return result;
 }
 
 function syntaxFinding(
