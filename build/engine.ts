@@ -53,6 +53,13 @@ export class BuildEngine {
   /** Targets whose whole-target outputs (manifests, packages) need regenerating. */
   private readonly dirty = new Set<Target>();
   private projectFileDirty = true;
+  /**
+   * Targets whose manifest (app.json, plugin.json) or set of files changed since their manifest
+   * was last checked. Editing a file that exists cannot break a manifest entry, so a rebuild
+   * after such an edit reuses the last result instead of looking up every listed page again.
+   */
+  private readonly layoutChanged = new Set<Target>();
+  private readonly manifestResults = new Map<Target, SourceError[]>();
   /** Set when a contract file changed, so the login lists are read again. */
   contractChanged = true;
   /** Each cloud function's handlers that need no login, read from the contract. */
@@ -106,6 +113,8 @@ export class BuildEngine {
     const target = targetOf(this.project, file);
     if (!target || this.isIgnored(target, file)) return errors;
     this.dirty.add(target);
+    const isManifest = ['app.json', 'plugin.json'].includes(path.basename(file));
+    if (isManifest || !this.outputs.has(`${target.name}\0${file}`)) this.layoutChanged.add(target);
     if (file.endsWith('.less') && isPartial(file)) {
       for (const [lessFile, imports] of this.lessImports) {
         if (imports.includes(file))
@@ -121,7 +130,10 @@ export class BuildEngine {
   remove(file: string): void {
     if (isInside(this.project.sharedDir, file)) this.contractChanged = true;
     const owner = targetOf(this.project, file);
-    if (owner) this.dirty.add(owner);
+    if (owner) {
+      this.dirty.add(owner);
+      this.layoutChanged.add(owner);
+    }
     for (const [key, outFiles] of this.outputs) {
       if (!key.endsWith(`\0${file}`)) continue;
       for (const outFile of outFiles) fs.rmSync(outFile, { force: true });
@@ -157,6 +169,17 @@ export class BuildEngine {
     this.dirty.clear();
     this.projectFileDirty = false;
     this.contractChanged = false;
+    return errors;
+  }
+
+  /** Returns the manifest errors of `target`, checking again only after its layout changed. */
+  manifestErrors(target: Target, check: () => SourceError[]): SourceError[] {
+    let errors = this.manifestResults.get(target);
+    if (!errors || this.layoutChanged.has(target)) {
+      errors = check();
+      this.manifestResults.set(target, errors);
+      this.layoutChanged.delete(target);
+    }
     return errors;
   }
 

@@ -39,7 +39,7 @@ export async function finalizeTargets(
     const used = packages.filter((name) => versions[name]);
 
     if (target.kind === 'mini') {
-      errors.push(...checkManifest(project, target));
+      errors.push(...engine.manifestErrors(target, () => checkManifest(project, target)));
       await copyPackages(engine, target, used);
     } else {
       const loginFree = engine.loginFree ?? {};

@@ -223,6 +223,27 @@ describe('watch build', () => {
     expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(false);
   });
 
+  it('reports a listed page losing its template', async () => {
+    const template = project.read('client/pages/orders/index.axml');
+    const broken = await edit(() => fs.rmSync(project.file('client/pages/orders/index.axml')));
+    expect(broken.map((error) => error.message).join('\n')).toContain(
+      'page "pages/orders/index" has no .axml file',
+    );
+
+    const stillBroken = await edit(() =>
+      project.write(
+        'client/pages/index/index.ts',
+        `${project.read('client/pages/index/index.ts')}\n`,
+      ),
+    );
+    expect(stillBroken.map((error) => error.message).join('\n')).toContain(
+      'page "pages/orders/index" has no .axml file',
+    );
+
+    const fixed = await edit(() => project.write('client/pages/orders/index.axml', template));
+    expect(fixed).toEqual([]);
+  });
+
   it('reports importers of a deleted partial', async () => {
     const partial = project.read('client/styles/_theme.less');
     const errors = await edit(() => fs.rmSync(project.file('client/styles/_theme.less')));
