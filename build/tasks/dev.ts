@@ -9,7 +9,7 @@ import { ConfigError, loadConfig, type CloudEnv } from '../config';
 import { isPartial } from '../compile/style';
 import { BuildEngine } from '../engine';
 import { createLogger, SourceError, uniqueErrors, type Logger } from '../log';
-import { describeProject, listFunctions } from '../project';
+import { describeProject, listFunctions, type Project } from '../project';
 import { watchTypes } from '../typecheck';
 
 export interface DevOptions {
@@ -45,6 +45,16 @@ function signature(file: string): string {
   } catch {
     return 'missing';
   }
+}
+
+/** Removes the output and source maps of cloud function `fn` from dist/. */
+function removeFunctionOutput(project: Project, fn: string): void {
+  const outDir = path.join(project.distDir, 'server', fn);
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.rmSync(path.join(project.mapsDir, path.relative(project.distDir, outDir)), {
+    recursive: true,
+    force: true,
+  });
 }
 
 /** Starts the watch build. */
@@ -115,9 +125,17 @@ export function startDev(options: DevOptions): DevSession {
       engine = new BuildEngine(describeProject(root, config, env));
       return engine.buildAll();
     }
-    if (listFunctions(root).join(',') !== functions) {
-      // A cloud function folder was added or removed: start again from a full build.
-      functions = listFunctions(root).join(',');
+    // Only an added or removed file under server/ can change the set of cloud functions; looking
+    // at every function folder on each save would cost more the more functions there are.
+    const underServer = file.startsWith(path.join(root, 'server') + path.sep);
+    const current = event !== 'change' && underServer ? listFunctions(root) : undefined;
+    if (current && current.join(',') !== functions) {
+      // A cloud function folder was added or removed: start again from a full build, which
+      // writes over dist/ and so must first take away the output of each removed function.
+      for (const fn of functions.split(',')) {
+        if (fn && !current.includes(fn)) removeFunctionOutput(engine.project, fn);
+      }
+      functions = current.join(',');
       engine = new BuildEngine(describeProject(root, config, env));
       return engine.buildAll();
     }

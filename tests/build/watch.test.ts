@@ -199,6 +199,10 @@ describe('watch build', () => {
     );
     expect(fs.existsSync(project.file('dist/server/extra/index.js'))).toBe(true);
     expect(JSON.parse(project.read('dist/server/extra/package.json')).main).toBe('index.js');
+
+    await edit(() => fs.rmSync(project.file('server/extra'), { recursive: true }));
+    expect(fs.existsSync(project.file('dist/server/extra'))).toBe(false);
+    expect(fs.existsSync(project.file('dist/server/hello/index.js'))).toBe(true);
   });
 
   it('rebuilds a file emptied then written', async () => {
