@@ -1,7 +1,16 @@
 // Cuts contract/api.ts down to what one cloud function needs at run time: its own export and the
 // top-level declarations that export uses. Without this, every function's output would carry
 // every other function's schemas (about 0.8 MB per function in a 500-function app).
-import ts from 'typescript';
+import type ts from 'typescript';
+
+let loadedTypeScript: typeof ts | undefined;
+
+/** Returns TypeScript, loaded on first use so that the build's main thread starts sooner. */
+function typescript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedTypeScript ??= require('typescript') as typeof ts;
+  return loadedTypeScript;
+}
 
 /** A top-level statement of the contract, with the names it declares and the names it uses. */
 interface Statement {
@@ -76,7 +85,12 @@ function keptStatements(statements: Statement[], own: Statement): Set<Statement>
 function parseContract(fileName: string, text: string): ParsedContract {
   if (lastParsed?.text === text) return lastParsed;
 
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
+  const source = typescript().createSourceFile(
+    fileName,
+    text,
+    typescript().ScriptTarget.Latest,
+    true,
+  );
   let position = 0;
   const statements = source.statements.map((node) => {
     const start = node.getStart();
@@ -93,33 +107,37 @@ function parseContract(fileName: string, text: string): ParsedContract {
 function describe(node: ts.Statement): Pick<Statement, 'declares' | 'uses' | 'functionExport'> {
   const uses = new Set<string>();
   const visit = (child: ts.Node): void => {
-    if (ts.isIdentifier(child)) uses.add(child.text);
-    ts.forEachChild(child, visit);
+    if (typescript().isIdentifier(child)) uses.add(child.text);
+    typescript().forEachChild(child, visit);
   };
   visit(node);
 
   const declares = declaredNames(node);
-  const exported = ts.canHaveModifiers(node)
-    ? ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+  const exported = typescript().canHaveModifiers(node)
+    ? typescript()
+        .getModifiers(node)
+        ?.some((modifier) => modifier.kind === typescript().SyntaxKind.ExportKeyword)
     : false;
   const functionExport =
-    exported && ts.isVariableStatement(node) && declares.length === 1 ? declares[0] : undefined;
+    exported && typescript().isVariableStatement(node) && declares.length === 1
+      ? declares[0]
+      : undefined;
   return { declares, uses, functionExport };
 }
 
 /** Names a top-level statement declares; imports count as declaring nothing, so they stay. */
 function declaredNames(node: ts.Statement): string[] {
-  if (ts.isVariableStatement(node)) {
+  if (typescript().isVariableStatement(node)) {
     return node.declarationList.declarations.flatMap((declaration) =>
       bindingNames(declaration.name),
     );
   }
   if (
-    (ts.isFunctionDeclaration(node) ||
-      ts.isClassDeclaration(node) ||
-      ts.isEnumDeclaration(node) ||
-      ts.isInterfaceDeclaration(node) ||
-      ts.isTypeAliasDeclaration(node)) &&
+    (typescript().isFunctionDeclaration(node) ||
+      typescript().isClassDeclaration(node) ||
+      typescript().isEnumDeclaration(node) ||
+      typescript().isInterfaceDeclaration(node) ||
+      typescript().isTypeAliasDeclaration(node)) &&
     node.name
   ) {
     return [node.name.text];
@@ -128,9 +146,9 @@ function declaredNames(node: ts.Statement): string[] {
 }
 
 function bindingNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
+  if (typescript().isIdentifier(name)) return [name.text];
   return name.elements.flatMap((element) =>
-    ts.isOmittedExpression(element) ? [] : bindingNames(element.name),
+    typescript().isOmittedExpression(element) ? [] : bindingNames(element.name),
   );
 }
 
@@ -159,7 +177,12 @@ export function foreignContractImports(
       statement.functionExport ? [statement.functionExport] : [],
     ),
   );
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const file = typescript().createSourceFile(
+    fileName,
+    source,
+    typescript().ScriptTarget.Latest,
+    true,
+  );
   const found: ForeignImport[] = [];
   const report = (name: string, node: ts.Node): void => {
     const position = file.getLineAndCharacterOfPosition(node.getStart());
@@ -167,7 +190,10 @@ export function foreignContractImports(
   };
 
   for (const statement of file.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) {
+    if (
+      !typescript().isImportDeclaration(statement) ||
+      !typescript().isStringLiteral(statement.moduleSpecifier)
+    ) {
       continue;
     }
     const clause = statement.importClause;
@@ -176,8 +202,8 @@ export function foreignContractImports(
 
     if (clause.name) report('default', clause.name);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) report('*', bindings);
-    if (bindings && ts.isNamedImports(bindings)) {
+    if (bindings && typescript().isNamespaceImport(bindings)) report('*', bindings);
+    if (bindings && typescript().isNamedImports(bindings)) {
       for (const element of bindings.elements) {
         const name = (element.propertyName ?? element.name).text;
         if (!element.isTypeOnly && name !== fn && functionExports.has(name)) {

@@ -14,7 +14,6 @@ import {
   type SourceError,
 } from '../log';
 import { describeProject } from '../project';
-import { releaseCheck } from '../release-check';
 import { checkTypesInWorker } from '../typecheck';
 import { folderSize } from '../sizes';
 
@@ -91,6 +90,8 @@ async function heldReleaseCheck(
     error: (message) => lines.push(['error', message]),
     sourceErrors: () => undefined,
   };
+  // Loaded here rather than at the top, so the type check worker starts without waiting for it.
+  const { releaseCheck } = await import('../release-check');
   const findings = await releaseCheck(root, stagingDir, config, held);
   return { findings, lines };
 }
