@@ -91,7 +91,8 @@ async function heldReleaseCheck(
     sourceErrors: () => undefined,
   };
   // Loaded here rather than at the top, so the type check worker starts without waiting for it.
-  const { releaseCheck } = await import('../release-check');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { releaseCheck } = require('../release-check') as typeof import('../release-check');
   const findings = await releaseCheck(root, stagingDir, config, held);
   return { findings, lines };
 }
