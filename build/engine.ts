@@ -6,7 +6,11 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 
 import { parseJson, replaceTokens } from './compile/json';
-import { foreignContractImports, sliceContract } from './compile/contract-slice';
+import {
+  foreignContractImports,
+  sliceContract,
+  type ForeignImport,
+} from './compile/contract-slice';
 import { compileScript, resolveImport, type ScriptOutput } from './compile/script';
 import { compileLess, isPartial } from './compile/style';
 import { checkAxml } from './compile/template';
@@ -65,6 +69,8 @@ export class BuildEngine {
   /** Each cloud function's handlers that need no login, read from the contract. */
   loginFree?: Record<string, string[]>;
   readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
+  /** Results of the contract import check of shared files, which every function repeats. */
+  private readonly importChecks = new Map<string, Promise<ForeignImport[]>>();
   /** contract/api.ts, which each cloud function gets cut down to its own export. */
   private readonly contractFile: string;
 
@@ -104,6 +110,7 @@ export class BuildEngine {
       for (const key of this.sharedScripts.keys()) {
         if (key.split('\0')[1] === file) this.sharedScripts.delete(key);
       }
+      this.importChecks.clear();
       for (const target of this.sharedUsers.get(file) ?? []) {
         await this.collect(errors, () => this.compile(target, file));
       }
@@ -209,9 +216,7 @@ export class BuildEngine {
 
     if (ext === '.ts' || ext === '.js') {
       const output = await this.compileScriptFor(target, file);
-      if (target.kind === 'function' && output.shared.includes(this.contractFile)) {
-        await this.checkContractImports(target, file);
-      }
+      if (output.shared.includes(this.contractFile)) await this.checkContractImports(target, file);
       await this.write(key, output.outFile, output.code, [mapPath(this.project, output.outFile)]);
       await this.writeFile(mapPath(this.project, output.outFile), output.map);
       this.packages.set(key, output.packages);
@@ -264,39 +269,73 @@ export class BuildEngine {
   }
 
   /**
-   * Rejects a cloud function's file that takes another function's contract export at run time:
-   * each function's output contains only its own export of contract/api.ts.
+   * Rejects a file that takes from contract/api.ts at run time what its target's output lacks.
+   * A cloud function's output contains only its own export of that file, and the mini-program's
+   * output none of it (it would bring zod and every schema along).
    */
   private async checkContractImports(target: Target, file: string): Promise<void> {
-    if (!isInside(target.srcDir, file)) return;
+    if (file === this.contractFile) return;
 
+    if (target.kind === 'mini') {
+      const found = await this.foreignImports(file, '', false);
+      const { line, column } = found[0] ?? {};
+      throw [
+        new SourceError(
+          file,
+          `imports contract/api.ts at run time, which would put zod and every schema into ` +
+            `${target.name}/. Import the contract's types with \`import type\`, and call cloud ` +
+            'functions through contract/client.ts.',
+          line,
+          column,
+        ),
+      ];
+    }
+
+    // A shared contract file serves every function, so it may name no function's export; it
+    // may take the whole module, as contract/server.ts does to look a function up by name.
+    const own = isInside(target.srcDir, file);
     const fn = path.basename(target.srcDir);
-    const [source, contractText] = await Promise.all([
-      fs.promises.readFile(file, 'utf8'),
-      fs.promises.readFile(this.contractFile, 'utf8'),
-    ]);
-    const resolve = (specifier: string) => resolveImport(file, specifier);
-    const found = foreignContractImports(
-      file,
-      source,
-      this.contractFile,
-      contractText,
-      fn,
-      resolve,
-    );
+    const found = await this.foreignImports(file, own ? fn : '', !own);
     if (found.length === 0) return;
 
     throw found.map(({ name, line, column }) => {
       const what = name === '*' || name === 'default' ? 'the whole contract' : `"${name}"`;
+      const owner = own
+        ? `the output of cloud function "${fn}" contains only its own export of that file`
+        : 'each cloud function gets only its own export of that file';
       return new SourceError(
         file,
-        `imports ${what} from contract/api.ts at run time, but the output of cloud function ` +
-          `"${fn}" contains only its own export of that file. Use \`import type\` for types, ` +
-          'or move a value that functions share into another file in contract/.',
+        `imports ${what} from contract/api.ts at run time, but ${owner}. Use \`import type\` ` +
+          'for types, or move a value that functions share into another file in contract/.',
         line,
         column,
       );
     });
+  }
+
+  /** Runs foreignContractImports on `file`, once per file for files outside a target. */
+  private foreignImports(file: string, fn: string, allowWhole: boolean): Promise<ForeignImport[]> {
+    const key = `${fn}\0${allowWhole}\0${file}`;
+    let found = this.importChecks.get(key);
+    if (!found) {
+      found = Promise.all([
+        fs.promises.readFile(file, 'utf8'),
+        fs.promises.readFile(this.contractFile, 'utf8'),
+      ]).then(([source, contractText]) =>
+        foreignContractImports(
+          file,
+          source,
+          this.contractFile,
+          contractText,
+          fn,
+          (specifier) => resolveImport(file, specifier),
+          allowWhole,
+        ),
+      );
+      // Files inside a target are checked once per compile; only shared files repeat.
+      if (isInside(this.project.sharedDir, file)) this.importChecks.set(key, found);
+    }
+    return found;
   }
 
   /** Compiles a script for a target, reusing the output of a shared file across targets. */

@@ -21,8 +21,15 @@ export async function finalizeTargets(
   const packagesByTarget = groupPackages(engine);
   if (targets.some((target) => target.kind === 'function')) {
     // Reading the contract means loading it again, so it happens only after it changed.
-    if (engine.contractChanged || !engine.loginFree)
-      engine.loginFree = loadNotNeedLogin(project.root);
+    if (engine.contractChanged || !engine.loginFree) {
+      try {
+        engine.loginFree = loadNotNeedLogin(project.root);
+      } catch (error) {
+        if (!Array.isArray(error)) throw error;
+        errors.push(...(error as SourceError[]));
+        engine.loginFree = undefined;
+      }
+    }
   }
 
   for (const target of targets) {
@@ -206,7 +213,8 @@ async function writeFunctionPackage(
   loginFree: Record<string, string[]>,
 ): Promise<SourceError[]> {
   const fn = path.basename(target.srcDir);
-  if (!fs.existsSync(path.join(target.outDir, 'index.js'))) {
+  // The source is looked for, not the output: an index.ts that failed to compile is not missing.
+  if (!['index.ts', 'index.js'].some((file) => fs.existsSync(path.join(target.srcDir, file)))) {
     return [new SourceError(target.srcDir, `cloud function "${fn}" has no index.ts`)];
   }
   const notNeedLogin = loginFree[fn] ?? [];

@@ -160,9 +160,9 @@ export interface ForeignImport {
 }
 
 /**
- * Lists the imports in `source` (a file of cloud function `fn`) that take, from the contract at
- * run time, something the function's sliced contract lacks: another function's export, or the
- * whole module. Type-only imports are fine, because esbuild removes them.
+ * Lists the imports and re-exports in `source` that take, from the contract at run time,
+ * something a sliced contract lacks: an export of a function other than `fn`, or the whole
+ * module unless `allowWhole`. Type-only imports are fine, because esbuild removes them.
  */
 export function foreignContractImports(
   fileName: string,
@@ -171,45 +171,45 @@ export function foreignContractImports(
   contractText: string,
   fn: string,
   resolve: (specifier: string) => string | undefined,
+  allowWhole = false,
 ): ForeignImport[] {
+  const compiler = typescript();
   const functionExports = new Set(
     parseContract(contractFile, contractText).statements.flatMap((statement) =>
       statement.functionExport ? [statement.functionExport] : [],
     ),
   );
-  const file = typescript().createSourceFile(
-    fileName,
-    source,
-    typescript().ScriptTarget.Latest,
-    true,
-  );
+  const file = compiler.createSourceFile(fileName, source, compiler.ScriptTarget.Latest, true);
   const found: ForeignImport[] = [];
   const report = (name: string, node: ts.Node): void => {
     const position = file.getLineAndCharacterOfPosition(node.getStart());
     found.push({ name, line: position.line + 1, column: position.character + 1 });
   };
+  const reportNamed = (elements: readonly (ts.ImportSpecifier | ts.ExportSpecifier)[]): void => {
+    for (const element of elements) {
+      const name = (element.propertyName ?? element.name).text;
+      if (!element.isTypeOnly && name !== fn && functionExports.has(name)) report(name, element);
+    }
+  };
+  const fromContract = (specifier: ts.Expression | undefined): boolean =>
+    specifier !== undefined &&
+    compiler.isStringLiteral(specifier) &&
+    resolve(specifier.text) === contractFile;
 
   for (const statement of file.statements) {
-    if (
-      !typescript().isImportDeclaration(statement) ||
-      !typescript().isStringLiteral(statement.moduleSpecifier)
-    ) {
-      continue;
+    if (compiler.isImportDeclaration(statement) && fromContract(statement.moduleSpecifier)) {
+      const clause = statement.importClause;
+      if (!clause || clause.isTypeOnly) continue;
+      if (clause.name && !allowWhole) report('default', clause.name);
+      const bindings = clause.namedBindings;
+      if (bindings && compiler.isNamespaceImport(bindings) && !allowWhole) report('*', bindings);
+      if (bindings && compiler.isNamedImports(bindings)) reportNamed(bindings.elements);
     }
-    const clause = statement.importClause;
-    if (!clause || clause.isTypeOnly) continue;
-    if (resolve(statement.moduleSpecifier.text) !== contractFile) continue;
-
-    if (clause.name) report('default', clause.name);
-    const bindings = clause.namedBindings;
-    if (bindings && typescript().isNamespaceImport(bindings)) report('*', bindings);
-    if (bindings && typescript().isNamedImports(bindings)) {
-      for (const element of bindings.elements) {
-        const name = (element.propertyName ?? element.name).text;
-        if (!element.isTypeOnly && name !== fn && functionExports.has(name)) {
-          report(name, element);
-        }
-      }
+    if (compiler.isExportDeclaration(statement) && fromContract(statement.moduleSpecifier)) {
+      if (statement.isTypeOnly) continue;
+      const clause = statement.exportClause;
+      if (clause && compiler.isNamedExports(clause)) reportNamed(clause.elements);
+      else if (!allowWhole) report('*', statement);
     }
   }
   return found;

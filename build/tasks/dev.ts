@@ -91,7 +91,10 @@ export function startDev(options: DevOptions): DevSession {
       try {
         errors = await rebuildFor(event, file);
       } catch (error) {
-        errors = [toSourceError(error, file, event)];
+        // A file that vanished right after its event (an editor's or sed's temporary file) has
+        // nothing to build; its unlink event follows.
+        const vanished = (error as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync(file);
+        errors = vanished ? [] : [toSourceError(error, file, event)];
       }
       report(`${event} ${path.relative(root, file)}`, errors, started);
       if (event === 'add' || event === 'change') scheduleRecheck(file, seen);
@@ -160,7 +163,9 @@ export function startDev(options: DevOptions): DevSession {
       stopTypes = watchTypes(root, (program, errors) => {
         const unique = uniqueErrors(errors);
         if (unique.length > 0) logger.sourceErrors(unique);
-        logger.info(`typecheck ${program}: ${unique.length} errors`);
+        logger.info(
+          `typecheck ${program}: ${unique.length} error${unique.length === 1 ? '' : 's'}`,
+        );
       });
     }
     // chokidar itself rather than gulp.watch: with glob patterns it reports no unlink events

@@ -128,6 +128,42 @@ describe('build errors', () => {
     expect(output).toContain('imports "favorites" from contract/api.ts at run time');
   });
 
+  it('rejects a contract import through a shared file', async () => {
+    project.write(
+      'contract/favorite-keys.ts',
+      "import { favorites } from './api';\n\nexport const favoriteKeys = Object.keys(favorites);\n",
+    );
+    const source = project.read('server/hello/index.ts');
+    project.write(
+      'server/hello/index.ts',
+      `import { favoriteKeys } from '../../contract/favorite-keys';\n${source}\nexport const keys = favoriteKeys;\n`,
+    );
+    const output = await buildFails();
+    expect(output).toContain('contract/favorite-keys.ts:1:10');
+    expect(output).toContain('each cloud function gets only its own export of that file');
+  });
+
+  it('rejects a contract value import in a page', async () => {
+    const source = project.read('client/pages/index/index.ts');
+    project.write(
+      'client/pages/index/index.ts',
+      `import { hello } from '../../../contract/api';\n${source}\nexport const spec = hello;\n`,
+    );
+    const output = await buildFails();
+    expect(output).toContain('client/pages/index/index.ts:1:10');
+    expect(output).toContain('imports contract/api.ts at run time');
+  });
+
+  it('names a contract export that is no function', async () => {
+    project.write(
+      'contract/api.ts',
+      `${project.read('contract/api.ts')}\nexport const LIMIT = 5;\n`,
+    );
+    const output = await buildFails();
+    expect(output).toContain('contract/api.ts');
+    expect(output).toContain('export "LIMIT" is not a cloud function (it is a number)');
+  });
+
   it('requires an env for a release build', async () => {
     const result = await runGulp(project.root, ['build']);
     expect(result.code).not.toBe(0);

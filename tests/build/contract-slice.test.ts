@@ -102,6 +102,22 @@ describe('foreignContractImports', () => {
     ]);
   });
 
+  it('finds a re-export', () => {
+    expect(find("export { second } from '../../contract/api';\n")).toEqual([
+      { name: 'second', line: 1, column: 10 },
+    ]);
+    expect(find("export * from '../../contract/api';\n")).toEqual([
+      { name: '*', line: 1, column: 1 },
+    ]);
+  });
+
+  it('allows whole imports when told', () => {
+    const source =
+      "import * as api from '../../contract/api';\nimport { second } from '../../contract/api';\n";
+    const found = foreignContractImports(file, source, CONTRACT_FILE, CONTRACT, '', resolve, true);
+    expect(found).toEqual([{ name: 'second', line: 2, column: 10 }]);
+  });
+
   it('finds a namespace import', () => {
     expect(find("import * as api from '../../contract/api';\n")).toEqual([
       { name: '*', line: 1, column: 8 },

@@ -248,6 +248,16 @@ describe('watch build', () => {
     expect(fixed).toEqual([]);
   });
 
+  it('ignores a file that vanishes at once', async () => {
+    const before = lines.length;
+    fs.writeFileSync(project.file('server/hello/sedTemp01'), 'temporary');
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    fs.rmSync(project.file('server/hello/sedTemp01'));
+    await edit(() => project.write('client/utils/app.ts', project.read('client/utils/app.ts')));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(lines.slice(before).join('\n')).not.toContain('internal build error');
+  });
+
   it('reports importers of a deleted partial', async () => {
     const partial = project.read('client/styles/_theme.less');
     const errors = await edit(() => fs.rmSync(project.file('client/styles/_theme.less')));

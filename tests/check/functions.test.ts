@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 
 import * as acorn from 'acorn';
@@ -92,6 +94,25 @@ describe('loadContract', () => {
   it('reports a missing contract', () => {
     expect(loadContract(REPO_ROOT, 'contract/nothing.ts').kind).toBe('missing');
   });
+
+  it.each([
+    ['export const LIMIT = 5;', 'export "LIMIT" is not a cloud function (it is a number)'],
+    ['export const shared = { def: { type: "string" } };', '"def" has no boolean login'],
+  ])('rejects a non-function export: %s', async (line, message) => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'contract-export-'));
+    try {
+      await fs.mkdir(path.join(root, 'contract'));
+      await fs.writeFile(
+        path.join(root, 'contract', 'api.ts'),
+        `export const hello = { main: { login: false } };\n${line}\n`,
+      );
+      const contract = loadContract(root);
+      expect(contract.kind).toBe('invalid');
+      expect(contract.kind === 'invalid' ? contract.message : '').toContain(message);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('function-package rule', () => {
@@ -175,14 +196,27 @@ describe('function-handlers rule', () => {
     expect(finding.message).toMatch(/^exports "debug", not declared for "hello"/);
   });
 
-  it('reports a function missing from dist', async () => {
+  it('reports a function without source', async () => {
     await project.remove('server/hello');
     expect(await project.findings('function-handlers')).toEqual([
       expect.objectContaining({
         file: 'dist/server',
         message:
-          'cloud function "hello" is declared in contract/api.ts ' +
-          'but has no folder here: run the build',
+          'cloud function "hello" is declared in contract/api.ts but server/hello/index.ts ' +
+          'does not exist: write it (npm run new -- function hello writes both) or remove the ' +
+          'export',
+      }),
+    ]);
+  });
+
+  it('reports a function not built', async () => {
+    await project.remove('server/hello');
+    await fs.mkdir(path.join(project.root, 'server', 'hello'), { recursive: true });
+    await fs.writeFile(path.join(project.root, 'server', 'hello', 'index.ts'), '');
+    expect(await project.findings('function-handlers')).toEqual([
+      expect.objectContaining({
+        message:
+          'cloud function "hello" is declared in contract/api.ts but not built here: run the build',
       }),
     ]);
   });

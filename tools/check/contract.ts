@@ -46,23 +46,31 @@ export function loadContract(root: string, relativeFile = 'contract/api.ts'): Co
 function summarize(file: string, contract: Record<string, unknown>): ContractLoad {
   const functions: ContractSummary = new Map();
   for (const [fn, handlers] of Object.entries(contract)) {
-    if (!isObject(handlers)) {
-      return {
-        kind: 'invalid',
-        file,
-        message: `export ${fn} must be an object of handlers (keep shared schemas unexported)`,
-      };
+    const problem = handlersProblem(handlers);
+    if (problem) {
+      const message =
+        `export "${fn}" is not a cloud function (${problem}): every value export must be ` +
+        '{ <handler>: handler({...}) }; keep shared schemas and values unexported';
+      return { kind: 'invalid', file, message };
     }
     const summary = new Map<string, boolean>();
-    for (const [name, spec] of Object.entries(handlers)) {
-      if (!isObject(spec) || typeof spec.login !== 'boolean') {
-        return { kind: 'invalid', file, message: `${fn}.${name} needs a boolean "login"` };
-      }
+    for (const [name, spec] of Object.entries(handlers as Record<string, { login: boolean }>)) {
       summary.set(name, spec.login);
     }
     functions.set(fn, summary);
   }
   return { kind: 'loaded', file, functions };
+}
+
+/** Describes why `value` is not an object of handler declarations, or returns undefined. */
+function handlersProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return `it is ${value === null ? 'null' : `a ${typeof value}`}`;
+  for (const [name, spec] of Object.entries(value)) {
+    if (!isObject(spec) || typeof spec.login !== 'boolean') {
+      return `"${name}" has no boolean login`;
+    }
+  }
+  return undefined;
 }
 
 /** Registers esbuild-register unless a TypeScript loader is already in place (gulp, the CLI). */

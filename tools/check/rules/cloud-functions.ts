@@ -3,6 +3,7 @@
 // contract's functions and each index.js exports exactly the contract's handlers.
 // function-login: package.json config.notNeedLogin lists exactly the handlers whose contract
 // entry has `login: false`.
+import fs from 'node:fs';
 import path from 'node:path';
 
 import { loadContract, type ContractLoad } from '../contract';
@@ -82,17 +83,22 @@ export const functionHandlers: Rule = {
 
     for (const name of contract.functions.keys()) {
       if (built.has(name)) continue;
-      const message =
-        `cloud function "${name}" is declared in ${contractFile} ` +
-        'but has no folder here: run the build';
+      const hasSource = ['index.ts', 'index.js'].some((file) =>
+        fs.existsSync(path.join(project.root, 'server', name, file)),
+      );
+      const message = hasSource
+        ? `cloud function "${name}" is declared in ${contractFile} but not built here: run the build`
+        : `cloud function "${name}" is declared in ${contractFile} but server/${name}/index.ts ` +
+          `does not exist: write it (npm run new -- function ${name} writes both) or remove ` +
+          'the export';
       findings.push(project.finding('function-handlers', 'error', serverDir, message));
     }
     for (const target of built.values()) {
       const handlers = contract.functions.get(target.name);
       if (!handlers) {
         const message =
-          `cloud function "${target.name}" is not declared in ${contractFile}: ` +
-          'add it there or remove the folder';
+          `cloud function "${target.name}" (server/${target.name}/) is not declared in ` +
+          `${contractFile}: add an export "${target.name}" there or remove the folder`;
         findings.push(project.finding('function-handlers', 'error', target.dir, message));
         continue;
       }
