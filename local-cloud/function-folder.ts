@@ -50,6 +50,6 @@ export function functionDir(distDir: string, fn: string): string {
   throw new LocalRuntimeError(
     'FUNCTION_NOT_FOUND',
     `cloud function "${fn}" not found in ${serverDir(distDir)} (functions: ${listed}); ` +
-      'check the name, or run npm run build if you added it',
+      'check the name, or run npm run build:test if you added it',
   );
 }

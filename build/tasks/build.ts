@@ -49,7 +49,8 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   const release = errors.length === 0 ? heldReleaseCheck(root, stagingDir, config) : undefined;
   // A failure is rethrown where the result is awaited; this keeps it from counting as unhandled.
   release?.catch(() => undefined);
-  const typeErrors = await typeCheck;
+  // A shared file is in several programs, so its errors come once from each of them.
+  const typeErrors = uniqueErrors(await typeCheck);
   logger.info(
     `typecheck: ${plural(typeErrors.length, 'error')}, done at ${Date.now() - started} ms`,
   );

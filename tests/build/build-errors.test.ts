@@ -154,6 +154,16 @@ describe('build errors', () => {
     expect(output).toContain('imports contract/api.ts at run time');
   });
 
+  it('fails on a contract syntax error', async () => {
+    project.write(
+      'contract/api.ts',
+      `${project.read('contract/api.ts')}\nexport const broken = {\n`,
+    );
+    const output = await buildFails();
+    expect(output).toMatch(/contract\/api\.ts:\d+:\d+/);
+    expect(output).not.toContain('TypeError');
+  });
+
   it('names a contract export that is no function', async () => {
     project.write(
       'contract/api.ts',
