@@ -18,8 +18,7 @@ export function loadNotNeedLogin(root: string): Record<string, string[]> {
   try {
     exported = requireTypeScript<Record<string, unknown>>(file);
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
-    throw [new SourceError(file, `failed to load: ${reason}; fix the error and save again`)];
+    throw [loadError(file, error)];
   }
 
   const lists: Record<string, string[]> = {};
@@ -44,11 +43,30 @@ export function loadNotNeedLogin(root: string): Record<string, string[]> {
   return lists;
 }
 
+/** Describes a failure to load the contract, with esbuild's position of a syntax error. */
+function loadError(file: string, error: unknown): SourceError {
+  const failure = (
+    error as { errors?: { text: string; location?: { line: number; column: number } }[] }
+  ).errors?.[0];
+  if (failure) {
+    const { line, column } = failure.location ?? {};
+    return new SourceError(
+      file,
+      `failed to load: ${failure.text}`,
+      line,
+      column === undefined ? undefined : column + 1,
+    );
+  }
+  const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
+  return new SourceError(file, `failed to load: ${reason}`);
+}
+
 /** Describes why `value` is not an object of handler declarations, or returns undefined. */
 function handlersProblem(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) {
     return `it is ${value === null ? 'null' : `a ${typeof value}`}`;
   }
+  if ('_zod' in value) return 'it is a zod schema';
   for (const [name, spec] of Object.entries(value)) {
     const login = (spec as { login?: unknown } | null)?.login;
     if (typeof login !== 'boolean') return `"${name}" has no boolean login`;

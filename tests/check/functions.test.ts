@@ -98,6 +98,10 @@ describe('loadContract', () => {
   it.each([
     ['export const LIMIT = 5;', 'export "LIMIT" is not a cloud function (it is a number)'],
     ['export const shared = { def: { type: "string" } };', '"def" has no boolean login'],
+    [
+      'export const schema = { _zod: {} };',
+      'export "schema" is not a cloud function (it is a zod schema)',
+    ],
   ])('rejects a non-function export: %s', async (line, message) => {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'contract-export-'));
     try {
@@ -203,8 +207,7 @@ describe('function-handlers rule', () => {
         file: 'dist/server',
         message:
           'cloud function "hello" is declared in contract/api.ts but server/hello/index.ts ' +
-          'does not exist: write it (npm run new -- function hello writes both) or remove the ' +
-          'export',
+          "does not exist: write it with defineFunction('hello', { ... }), or remove the export",
       }),
     ]);
   });

@@ -65,6 +65,7 @@ function summarize(file: string, contract: Record<string, unknown>): ContractLoa
 /** Describes why `value` is not an object of handler declarations, or returns undefined. */
 function handlersProblem(value: unknown): string | undefined {
   if (!isObject(value)) return `it is ${value === null ? 'null' : `a ${typeof value}`}`;
+  if ('_zod' in value) return 'it is a zod schema';
   for (const [name, spec] of Object.entries(value)) {
     if (!isObject(spec) || typeof spec.login !== 'boolean') {
       return `"${name}" has no boolean login`;

@@ -89,8 +89,7 @@ export const functionHandlers: Rule = {
       const message = hasSource
         ? `cloud function "${name}" is declared in ${contractFile} but not built here: run the build`
         : `cloud function "${name}" is declared in ${contractFile} but server/${name}/index.ts ` +
-          `does not exist: write it (npm run new -- function ${name} writes both) or remove ` +
-          'the export';
+          `does not exist: write it with defineFunction('${name}', { ... }), or remove the export`;
       findings.push(project.finding('function-handlers', 'error', serverDir, message));
     }
     for (const target of built.values()) {
