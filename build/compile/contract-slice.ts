@@ -196,6 +196,14 @@ export function foreignContractImports(
     compiler.isStringLiteral(specifier) &&
     resolve(specifier.text) === contractFile;
 
+  const visitDynamic = (node: ts.Node): void => {
+    const isImportCall =
+      compiler.isCallExpression(node) && node.expression.kind === compiler.SyntaxKind.ImportKeyword;
+    if (isImportCall && fromContract(node.arguments[0]) && !allowWhole) report('*', node);
+    compiler.forEachChild(node, visitDynamic);
+  };
+  visitDynamic(file);
+
   for (const statement of file.statements) {
     if (compiler.isImportDeclaration(statement) && fromContract(statement.moduleSpecifier)) {
       const clause = statement.importClause;

@@ -69,6 +69,9 @@ export async function compileScript(
       sourcemap: 'external',
       sourcefile: path.relative(path.dirname(outFile), file),
       define: target.define,
+      // import() becomes a require() in a promise, which both runtimes have and which the
+      // require checks below then see.
+      supported: { 'dynamic-import': false },
       charset: 'utf8',
       logLevel: 'silent',
     });

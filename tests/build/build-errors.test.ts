@@ -128,6 +128,17 @@ describe('build errors', () => {
     expect(output).toContain('imports "favorites" from contract/api.ts at run time');
   });
 
+  it('rejects a dynamic contract import', async () => {
+    const source = project.read('server/hello/index.ts');
+    project.write(
+      'server/hello/index.ts',
+      `${source}\nexport async function load() {\n  return import('../../contract/api');\n}\n`,
+    );
+    const output = await buildFails();
+    expect(output).toMatch(/server\/hello\/index\.ts:\d+:10/);
+    expect(output).toContain('imports the whole contract from contract/api.ts at run time');
+  });
+
   it('rejects a contract import through a shared file', async () => {
     project.write(
       'contract/favorite-keys.ts',

@@ -118,6 +118,11 @@ describe('foreignContractImports', () => {
     expect(found).toEqual([{ name: 'second', line: 2, column: 10 }]);
   });
 
+  it('finds a dynamic import', () => {
+    const source = "export async function f() {\n  return import('../../contract/api');\n}\n";
+    expect(find(source)).toEqual([{ name: '*', line: 2, column: 10 }]);
+  });
+
   it('finds a namespace import', () => {
     expect(find("import * as api from '../../contract/api';\n")).toEqual([
       { name: '*', line: 1, column: 8 },
