@@ -7,15 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type ts from 'typescript';
 
 import { SourceError } from './log';
-
-let loadedTypeScript: typeof ts | undefined;
-
-/** Returns TypeScript, loaded on first use so that the build's main thread starts sooner. */
-function typescript(): typeof ts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadedTypeScript ??= require('typescript') as typeof ts;
-  return loadedTypeScript;
-}
+import { typescript } from './typescript';
 
 /** The programs that are type checked, each by its own tsconfig. */
 export const TYPE_CHECKED = ['client', 'plugin', 'server'];

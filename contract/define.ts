@@ -3,8 +3,8 @@
 import type { z } from 'zod';
 
 /**
- * What `handler` accepts as a schema: any zod schema. Kept to the one field every zod schema has,
- * because relating a schema to the full `z.ZodType` costs the type checker far more per handler.
+ * The schema type that `handler` accepts: any zod schema. It names only the field every zod
+ * schema has, because relating a schema to the full `z.ZodType` costs the checker far more.
  */
 export interface Schema {
   _zod: unknown;

@@ -11,7 +11,7 @@ export type ContractSummary = Map<string, Map<string, boolean>>;
 export type ContractLoad =
   | { kind: 'loaded'; file: string; functions: ContractSummary }
   | { kind: 'missing'; file: string }
-  | { kind: 'invalid'; file: string; message: string };
+  | { kind: 'invalid'; file: string; message: string; line?: number; column?: number };
 
 export function loadContract(root: string, relativeFile = 'contract/api.ts'): ContractLoad {
   const file = path.resolve(root, relativeFile);
@@ -29,7 +29,7 @@ export function loadContract(root: string, relativeFile = 'contract/api.ts'): Co
     forgetModulesUnder(path.dirname(resolved));
     exported = requireFromRoot(resolved);
   } catch (error) {
-    return { kind: 'invalid', file, message: `could not be loaded: ${(error as Error).message}` };
+    return { kind: 'invalid', file, ...loadFailure(error) };
   }
 
   // Each export of the contract module is one cloud function.
@@ -41,6 +41,22 @@ export function loadContract(root: string, relativeFile = 'contract/api.ts'): Co
     };
   }
   return summarize(file, exported);
+}
+
+/** Describes a failure to load the contract, with esbuild's position of a syntax error. */
+function loadFailure(error: unknown): { message: string; line?: number; column?: number } {
+  type Failure = { text: string; location?: { line: number; column: number } };
+  const failure = (error as { errors?: Failure[] }).errors?.[0];
+  if (!failure) {
+    return { message: `failed to load: ${(error as Error).message.replace(/\s+/g, ' ').trim()}` };
+  }
+
+  const { line, column } = failure.location ?? {};
+  return {
+    message: `failed to load: ${failure.text}`,
+    line,
+    column: column === undefined ? undefined : column + 1,
+  };
 }
 
 function summarize(file: string, contract: Record<string, unknown>): ContractLoad {
@@ -88,10 +104,17 @@ function ensureTypeScriptLoader(): void {
 
 /** Drops cached modules of the contract folder, so a watch build loads the edited contract. */
 function forgetModulesUnder(dir: string): void {
-  const cache = (Module as unknown as { _cache: Record<string, unknown> })._cache;
+  const cache = (Module as unknown as { _cache: Record<string, NodeJS.Module> })._cache;
+  const stale = new Set<NodeJS.Module>();
   for (const key of Object.keys(cache)) {
     if (key.startsWith(dir + path.sep) && !key.includes(`${path.sep}node_modules${path.sep}`)) {
+      stale.add(cache[key]);
       delete cache[key];
     }
+  }
+  // Parents keep their children listed, so without this every reload in a watch build would
+  // stay in memory.
+  for (const cached of Object.values(cache)) {
+    cached.children = cached.children.filter((child) => !stale.has(child));
   }
 }
