@@ -5,6 +5,7 @@
 import { buildProject } from './build/tasks/build';
 import { cleanProject } from './build/tasks/clean';
 import { startDev } from './build/tasks/dev';
+import { outsideDomain } from './build/gulp-domain';
 import { createLogger } from './build/log';
 import { envOption, requireEnvOption } from './build/options';
 
@@ -12,14 +13,16 @@ const root = __dirname;
 
 /** Builds every target into dist/ for the cloud env given with --env. */
 export function build(): Promise<void> {
-  return buildProject({ root, env: requireEnvOption() });
+  return outsideDomain(() => buildProject({ root, env: requireEnvOption() }));
 }
 
 /** Builds into dist/, then rebuilds on each change until stopped with Ctrl+C. */
-export async function dev(): Promise<void> {
-  const session = startDev({ root, env: envOption() });
-  await session.ready;
-  await new Promise(() => undefined);
+export function dev(): Promise<void> {
+  return outsideDomain(async () => {
+    const session = startDev({ root, env: envOption() });
+    await session.ready;
+    await new Promise(() => undefined);
+  });
 }
 
 /** Removes dist/. */

@@ -71,6 +71,8 @@ export class BuildEngine {
   readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
   /** Results of the contract import check of shared files, which every function repeats. */
   private readonly importChecks = new Map<string, Promise<ForeignImport[]>>();
+  /** Output folders known to exist. */
+  private readonly madeFolders = new Set<string>();
   /** contract/api.ts, which each cloud function gets cut down to its own export. */
   private readonly contractFile: string;
 
@@ -233,7 +235,7 @@ export class BuildEngine {
 
     if (ext === '.less') {
       if (isPartial(file)) return;
-      const output = await compileLess(file, await fs.promises.readFile(file, 'utf8'));
+      const output = await compileLess(file, readSource(file));
       this.lessImports.set(file, output.imports);
       await this.write(key, outputPath(this.project, target, file, '.acss'), output.css);
       return;
@@ -242,20 +244,14 @@ export class BuildEngine {
     if (target.kind === 'function' && path.relative(target.srcDir, file) === 'package.json') return;
 
     if (ext === '.json') {
-      const text = replaceTokens(
-        await fs.promises.readFile(file, 'utf8'),
-        textTokens(this.project),
-      );
+      const text = replaceTokens(readSource(file), textTokens(this.project));
       parseJson(file, text);
       await this.write(key, outputPath(this.project, target, file), text);
       return;
     }
 
     if (TEMPLATE_EXTENSIONS.has(ext)) {
-      const text = replaceTokens(
-        await fs.promises.readFile(file, 'utf8'),
-        textTokens(this.project),
-      );
+      const text = replaceTokens(readSource(file), textTokens(this.project));
       if (ext === '.axml') checkAxml(file, text);
       await this.write(key, outputPath(this.project, target, file), text);
       return;
@@ -263,8 +259,8 @@ export class BuildEngine {
 
     // Images and other assets: copied byte for byte.
     const outFile = outputPath(this.project, target, file);
-    await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
-    await fs.promises.copyFile(file, outFile);
+    this.makeFolder(path.dirname(outFile));
+    fs.copyFileSync(file, outFile);
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
 
@@ -318,15 +314,12 @@ export class BuildEngine {
     const key = `${fn}\0${allowWhole}\0${file}`;
     let found = this.importChecks.get(key);
     if (!found) {
-      found = Promise.all([
-        fs.promises.readFile(file, 'utf8'),
-        fs.promises.readFile(this.contractFile, 'utf8'),
-      ]).then(([source, contractText]) =>
+      found = Promise.resolve().then(() =>
         foreignContractImports(
           file,
-          source,
+          readSource(file),
           this.contractFile,
-          contractText,
+          readSource(this.contractFile),
           fn,
           (specifier) => resolveImport(file, specifier),
           allowWhole,
@@ -341,7 +334,7 @@ export class BuildEngine {
   /** Compiles a script for a target, reusing the output of a shared file across targets. */
   private async compileScriptFor(target: Target, file: string): Promise<ScriptOutput> {
     const read = async (edit: (text: string) => string = (text) => text) =>
-      compileScript(this.project, target, file, edit(await fs.promises.readFile(file, 'utf8')));
+      compileScript(this.project, target, file, edit(readSource(file)));
     if (isInside(target.srcDir, file)) return read();
 
     // A shared file lands at the same depth in every target of a kind (<target>/contract/...),
@@ -369,12 +362,33 @@ export class BuildEngine {
     this.record(key, [outFile, ...extra], 0);
   }
 
-  /** Writes a file, creating its folder, and counts it in the stats. */
+  /**
+   * Writes a file, creating its folder, and counts it in the stats. The write is synchronous:
+   * output files are small, and on a machine with two cores handing each write to libuv's
+   * thread pool cost more system time than the write itself (measured: 10,000 files of 1 kB
+   * took 2.5 s through fs.promises and 0.3 s with writeFileSync).
+   */
   async writeFile(outFile: string, content: string): Promise<void> {
-    await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
-    await fs.promises.writeFile(outFile, content);
+    const dir = path.dirname(outFile);
+    this.makeFolder(dir);
+    try {
+      fs.writeFileSync(outFile, content);
+    } catch (error) {
+      // The folder was removed since it was made (`npm run clean` during `npm run dev`).
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.madeFolders.delete(dir);
+      this.makeFolder(dir);
+      fs.writeFileSync(outFile, content);
+    }
     this.stats.filesWritten += 1;
     this.stats.bytesWritten += Buffer.byteLength(content);
+  }
+
+  /** Creates an output folder once; most outputs share their folder with others. */
+  private makeFolder(dir: string): void {
+    if (this.madeFolders.has(dir)) return;
+    fs.mkdirSync(dir, { recursive: true });
+    this.madeFolders.add(dir);
   }
 
   private record(key: string, outFiles: string[], copiedBytes: number): void {
@@ -387,6 +401,11 @@ export class BuildEngine {
       this.stats.bytesWritten += copiedBytes;
     }
   }
+}
+
+/** Reads a source file. Synchronous for the reason given at `BuildEngine.writeFile`. */
+function readSource(file: string): string {
+  return fs.readFileSync(file, 'utf8');
 }
 
 /** Runs `jobs` with at most `limit` of them running at a time. */

@@ -267,6 +267,15 @@ describe('watch build', () => {
     await edit(() => project.write('client/styles/_theme.less', partial));
   });
 
+  it('writes into an output folder removed while watching', async () => {
+    fs.rmSync(project.file('dist/client/pages/index'), { recursive: true });
+    const errors = await edit(() =>
+      project.write('client/pages/index/index.ts', "Page({ data: { greeting: 'again' } });\n"),
+    );
+    expect(errors).toEqual([]);
+    expect(project.read('dist/client/pages/index/index.js')).toContain('again');
+  });
+
   it('reloads the configuration on change', async () => {
     const original = project.read('starter.config.ts');
     const broken = await edit(() =>
