@@ -22,6 +22,7 @@ export default defineConfig(
     ignores: [
       'dist/',
       '.dist-staging/',
+      '.dist-old/',
       '.local-cloud/',
       'bench-results/',
       'test-results/',

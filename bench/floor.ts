@@ -3,6 +3,8 @@
 //   tsc      type check and emit client, plugin and server with their tsconfigs, then Less
 //   esbuild  transpile every .ts file with esbuild (no type check), then Less
 // It prints one JSON line: { mode, compileMs, lessMs, diagnostics, files }.
+// Like `tsc` itself, a floor writes over its previous output (in .floor-<mode>/ of the app), as
+// the build writes over the output it set aside; the first run of each creates every file.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -70,8 +72,9 @@ async function renderLess(root: string, outDir: string): Promise<number> {
         math: 'parens-division',
       });
       const outFile = path.join(outDir, path.relative(root, file).replace(/\.less$/, '.acss'));
-      await fs.promises.mkdir(path.dirname(outFile), { recursive: true });
-      await fs.promises.writeFile(outFile, output.css);
+      // Written synchronously, as the build writes: see BuildEngine.writeFile.
+      fs.mkdirSync(path.dirname(outFile), { recursive: true });
+      fs.writeFileSync(outFile, output.css);
     }),
   );
   return rendered.length;
@@ -84,7 +87,6 @@ async function main(): Promise<void> {
   }
   const root = path.resolve(rootArgument);
   const outDir = path.join(root, `.floor-${mode}`);
-  fs.rmSync(outDir, { recursive: true, force: true });
 
   const started = performance.now();
   const result =
@@ -95,7 +97,6 @@ async function main(): Promise<void> {
   const lessFiles = await renderLess(root, outDir);
   const lessMs = performance.now() - started - compileMs;
 
-  fs.rmSync(outDir, { recursive: true, force: true });
   console.log(JSON.stringify({ mode, compileMs, lessMs, lessFiles, ...result }));
 }
 

@@ -20,6 +20,7 @@ const SKIPPED = new Set([
   'node_modules',
   'dist',
   '.dist-staging',
+  '.dist-old',
   '.git',
   'tests',
   'bench',

@@ -73,6 +73,8 @@ export class BuildEngine {
   private readonly importChecks = new Map<string, Promise<ForeignImport[]>>();
   /** Output folders known to exist. */
   private readonly madeFolders = new Set<string>();
+  /** Every output file written or found current since the engine was made, for `prune`. */
+  private readonly written = new Set<string>();
   /** contract/api.ts, which each cloud function gets cut down to its own export. */
   private readonly contractFile: string;
 
@@ -145,7 +147,10 @@ export class BuildEngine {
     }
     for (const [key, outFiles] of this.outputs) {
       if (!key.endsWith(`\0${file}`)) continue;
-      for (const outFile of outFiles) fs.rmSync(outFile, { force: true });
+      for (const outFile of outFiles) {
+        fs.rmSync(outFile, { force: true });
+        this.written.delete(outFile);
+      }
       this.outputs.delete(key);
       this.packages.delete(key);
     }
@@ -261,6 +266,7 @@ export class BuildEngine {
     const outFile = outputPath(this.project, target, file);
     this.makeFolder(path.dirname(outFile));
     fs.copyFileSync(file, outFile);
+    this.written.add(outFile);
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
 
@@ -380,8 +386,50 @@ export class BuildEngine {
       this.makeFolder(dir);
       fs.writeFileSync(outFile, content);
     }
+    this.written.add(outFile);
     this.stats.filesWritten += 1;
     this.stats.bytesWritten += Buffer.byteLength(content);
+  }
+
+  /** Records an output file that is current without being written again. */
+  keep(outFile: string): void {
+    this.written.add(outFile);
+  }
+
+  /**
+   * Deletes every file under the output folder that this engine neither wrote nor kept, and the
+   * folders left empty, except the npm packages of mini-program targets, which `finalize` copies
+   * and removes itself. A full build into a folder that holds an earlier build's output calls it
+   * so that only this build's files remain. Returns the number of files deleted.
+   */
+  prune(): number {
+    const packageDirs = new Set(
+      this.project.targets
+        .filter((target) => target.kind === 'mini')
+        .map((target) => path.join(target.outDir, 'node_modules')),
+    );
+    let deleted = 0;
+    const visit = (dir: string): boolean => {
+      let empty = true;
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (packageDirs.has(full) || !visit(full)) empty = false;
+          else {
+            fs.rmdirSync(full);
+            this.madeFolders.delete(full);
+          }
+        } else if (this.written.has(full)) {
+          empty = false;
+        } else {
+          fs.rmSync(full, { force: true });
+          deleted += 1;
+        }
+      }
+      return empty;
+    };
+    visit(this.project.distDir);
+    return deleted;
   }
 
   /** Creates an output folder once; most outputs share their folder with others. */
@@ -393,8 +441,11 @@ export class BuildEngine {
 
   private record(key: string, outFiles: string[], copiedBytes: number): void {
     const previous = this.outputs.get(key);
-    for (const stale of previous ?? [])
-      if (!outFiles.includes(stale)) fs.rmSync(stale, { force: true });
+    for (const stale of previous ?? []) {
+      if (outFiles.includes(stale)) continue;
+      fs.rmSync(stale, { force: true });
+      this.written.delete(stale);
+    }
     this.outputs.set(key, new Set(outFiles));
     if (copiedBytes > 0) {
       this.stats.filesWritten += 1;

@@ -1,5 +1,9 @@
 // `npm run build`: a clean build of every target into dist/, type checked, then release checked.
-// The output is written to a staging folder and moved to dist/ only when nothing failed.
+// The output is written to a staging folder and moved to dist/ only when nothing failed. The
+// dist/ it replaces is kept as .dist-old and becomes the next build's staging folder: every file
+// is compiled and written again, but writing over a file is much cheaper than creating one in a
+// new folder (measured here: 10,000 files in 2,500 new folders took 5.5 s of system time, over
+// existing files 0.3 s), and what the new build does not write is deleted before any check.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,15 +37,24 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   const config = loadConfig(root);
   const distDir = path.join(root, 'dist');
   const stagingDir = path.join(root, '.dist-staging');
+  const asideDir = path.join(root, '.dist-old');
   fs.rmSync(stagingDir, { recursive: true, force: true });
+  const recycled = fs.existsSync(asideDir);
+  if (recycled) fs.renameSync(asideDir, stagingDir);
 
   logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
   if (env === 'online') warnReleaseSettings(config, logger);
   const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
   const project = describeProject(root, config, env, stagingDir);
   const engine = new BuildEngine(project);
+  // Packages are copied only when missing, so an earlier build's copies could be out of date.
+  if (recycled) {
+    for (const target of project.targets.filter((target) => target.kind === 'mini'))
+      fs.rmSync(path.join(target.outDir, 'node_modules'), { recursive: true, force: true });
+  }
 
   let errors: SourceError[] = await engine.buildAll();
+  if (recycled && errors.length === 0) engine.prune();
   logger.info(
     `emit: ${engine.stats.filesWritten} files, ${formatBytes(engine.stats.bytesWritten)} in ${Date.now() - started} ms`,
   );
@@ -60,16 +73,20 @@ export async function buildProject(options: BuildOptions): Promise<void> {
     const { findings, lines } = await release;
     for (const [level, message] of lines) logger[level](message);
     if (findings > 0)
-      return fail(logger, stagingDir, distDir, plural(findings, 'release check error'));
+      return fail(
+        logger,
+        { stagingDir, distDir, asideDir },
+        plural(findings, 'release check error'),
+      );
   }
   // With type errors the release check's findings are not printed, as when it did not run.
   if (release && errors.length > 0) await release.catch(() => undefined);
   if (errors.length > 0) {
     logger.sourceErrors(errors);
-    return fail(logger, stagingDir, distDir, plural(errors.length, 'error'));
+    return fail(logger, { stagingDir, distDir, asideDir }, plural(errors.length, 'error'));
   }
 
-  await replaceFolder(distDir, stagingDir, path.join(root, '.dist-old'));
+  replaceFolder(distDir, stagingDir, asideDir);
   for (const target of project.targets) {
     const size = folderSize(path.join(distDir, path.relative(stagingDir, target.outDir)), [
       'node_modules',
@@ -98,16 +115,11 @@ async function heldReleaseCheck(
   return { findings, lines };
 }
 
-/**
- * Moves `replacement` to `dir`. The previous `dir` is moved aside first and deleted after, so the
- * swap itself is two renames, and the deletion (thousands of files in a large app) runs on the
- * thread pool rather than blocking this thread.
- */
-async function replaceFolder(dir: string, replacement: string, aside: string): Promise<void> {
+/** Moves `replacement` to `dir`, and the previous `dir`, if any, to `aside` for the next build. */
+function replaceFolder(dir: string, replacement: string, aside: string): void {
   fs.rmSync(aside, { recursive: true, force: true });
   if (fs.existsSync(dir)) fs.renameSync(dir, aside);
   fs.renameSync(replacement, dir);
-  await fs.promises.rm(aside, { recursive: true, force: true });
 }
 
 /** The plugin id that starter.config.ts ships with, which no real plugin has. */
@@ -128,10 +140,16 @@ function warnReleaseSettings(config: StarterConfig, logger: Logger): void {
   }
 }
 
-function fail(logger: Logger, stagingDir: string, distDir: string, summary: string): never {
-  fs.rmSync(stagingDir, { recursive: true, force: true });
-  // A dist/ from an earlier build would look complete and current, so it goes too.
-  fs.rmSync(distDir, { recursive: true, force: true });
+function fail(
+  logger: Logger,
+  dirs: { stagingDir: string; distDir: string; asideDir: string },
+  summary: string,
+): never {
+  // A dist/ from an earlier build would look complete and current, so it goes too: aside, where
+  // the next build writes over it.
+  fs.rmSync(dirs.asideDir, { recursive: true, force: true });
+  if (fs.existsSync(dirs.distDir)) fs.renameSync(dirs.distDir, dirs.asideDir);
+  fs.rmSync(dirs.stagingDir, { recursive: true, force: true });
   logger.error(
     `build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`,
   );

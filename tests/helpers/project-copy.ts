@@ -11,6 +11,7 @@ const SKIPPED = new Set([
   'node_modules',
   'dist',
   '.dist-staging',
+  '.dist-old',
   '.git',
   'tests',
   '.local-cloud',

@@ -1,0 +1,82 @@
+// A build writes over the output of the build before the last one (kept as .dist-old/) instead
+// of creating every file anew. What it leaves in dist/ must be exactly what a build into an empty
+// folder leaves: every file rewritten, nothing of the older output kept.
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { BuildFailed, type Logger } from '../../build/log';
+import { buildProject } from '../../build/tasks/build';
+import { copyStarter, listFiles, type ProjectCopy } from '../helpers/project-copy';
+
+let project: ProjectCopy;
+
+const quiet: Logger = {
+  info: () => undefined,
+  error: () => undefined,
+  sourceErrors: () => undefined,
+};
+
+/** Builds without the type check, which does not touch the output. */
+function build(): Promise<void> {
+  return buildProject({ root: project.root, env: 'test', logger: quiet, skipTypeCheck: true });
+}
+
+/** Every file under `dir` with its bytes, and every folder. */
+function snapshot(dir: string): Map<string, string> {
+  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+  return new Map(
+    entries.map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      const content = entry.isFile() ? fs.readFileSync(full).toString('hex') : 'folder';
+      return [path.relative(dir, full), content];
+    }),
+  );
+}
+
+beforeAll(() => {
+  project = copyStarter();
+});
+
+afterAll(() => project.remove());
+
+describe('build over an earlier output', () => {
+  it('keeps the replaced dist/ aside for the next build', async () => {
+    await build();
+    expect(fs.existsSync(project.file('.dist-old'))).toBe(false);
+    await build();
+    expect(listFiles(project.file('.dist-old'))).toEqual(listFiles(project.file('dist')));
+    expect(fs.existsSync(project.file('.dist-staging'))).toBe(false);
+  });
+
+  it('leaves exactly the files of a build into an empty folder', async () => {
+    const expected = snapshot(project.file('dist'));
+    const old = (relative: string) => path.join('.dist-old', relative);
+    // Output of sources that are gone, an empty folder, and files whose content is out of date.
+    project.write(old('client/pages/removed/index.js'), 'Page({});\n');
+    project.write(old('.maps/client/pages/removed/index.js.map'), '{}');
+    project.write(old('server/removed/index.js'), 'exports.main = () => 1;\n');
+    fs.mkdirSync(project.file(old('plugin/components/empty')), { recursive: true });
+    project.write(old('client/app.js'), '// stale\n');
+    project.write(old('mini.project.json'), '{}\n');
+    project.write(old('client/node_modules/@tbmp/mp-cloud-sdk/index.js'), '// old version\n');
+    project.write(old('client/node_modules/left-pad/index.js'), '// no longer imported\n');
+
+    await build();
+    expect(snapshot(project.file('dist'))).toEqual(expected);
+  });
+
+  it('sets dist/ aside when a build fails, and builds over it next time', async () => {
+    const expected = snapshot(project.file('dist'));
+    const page = project.read('client/pages/index/index.axml');
+    project.write('client/pages/index/index.axml', '<view>\n  <text>unclosed\n</view>\n');
+    await expect(build()).rejects.toBeInstanceOf(BuildFailed);
+    expect(fs.existsSync(project.file('dist'))).toBe(false);
+    expect(fs.existsSync(project.file('.dist-old/client/app.js'))).toBe(true);
+
+    project.write('client/pages/index/index.axml', page);
+    await build();
+    expect(snapshot(project.file('dist'))).toEqual(expected);
+  });
+});
