@@ -1,13 +1,17 @@
 // What the build reads from the contract itself: which handlers run without a logged-in user.
-import { loadContract } from '../tools/check/contract';
+import { loadContract, type ContractLoad } from '../tools/check/contract';
 import { SourceError } from './log';
 
 /**
- * Loads contract/api.ts afresh and lists each function's handlers that need no login. Throws
- * SourceError[] naming contract/api.ts when it is missing, fails to load or exports something
- * other than a function's handlers, so a build reports it like any other source error.
+ * Loads contract/api.ts afresh and lists each function's handlers that need no login, with the
+ * loaded contract, which the release check then reuses. Throws SourceError[] naming
+ * contract/api.ts when it is missing, fails to load or exports something other than a
+ * function's handlers, so a build reports it like any other source error.
  */
-export function loadNotNeedLogin(root: string): Record<string, string[]> {
+export function loadNotNeedLogin(root: string): {
+  lists: Record<string, string[]>;
+  contract: ContractLoad;
+} {
   const contract = loadContract(root);
   if (contract.kind === 'missing') {
     throw [new SourceError(contract.file, 'missing: declare the cloud functions in it')];
@@ -20,5 +24,5 @@ export function loadNotNeedLogin(root: string): Record<string, string[]> {
   for (const [fn, handlers] of contract.functions) {
     lists[fn] = [...handlers].filter(([, login]) => !login).map(([name]) => name);
   }
-  return lists;
+  return { lists, contract };
 }

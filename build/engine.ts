@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { glob } from 'tinyglobby';
 
+import type { ContractLoad } from '../tools/check/contract';
 import { parseJson, replaceTokens } from './compile/json';
 import {
   foreignContractImports,
@@ -39,8 +40,11 @@ const TEMPLATE_EXTENSIONS = new Set(['.axml', '.sjs', '.acss']);
 const CONCURRENT_FILES = 64;
 
 export interface EngineStats {
-  filesWritten: number;
-  bytesWritten: number;
+  /** Output files written, or found holding the same content when `skipUnchanged` is set. */
+  files: number;
+  bytes: number;
+  /** Output files found holding the same content, and so not written again. */
+  unchanged: number;
 }
 
 export class BuildEngine {
@@ -68,7 +72,15 @@ export class BuildEngine {
   contractChanged = true;
   /** Each cloud function's handlers that need no login, read from the contract. */
   loginFree?: Record<string, string[]>;
-  readonly stats: EngineStats = { filesWritten: 0, bytesWritten: 0 };
+  /** The contract as last loaded, for the release check to reuse. */
+  contract?: ContractLoad;
+  readonly stats: EngineStats = { files: 0, bytes: 0, unchanged: 0 };
+  /**
+   * Set when the output folder holds an earlier build's output: a file whose content is the same
+   * is then left as it is. Reading and comparing a file costs far less than writing it again
+   * (measured here on 11,600 output files: 0.11 s against 1.5 s).
+   */
+  skipUnchanged = false;
   /** Results of the contract import check of shared files, which every function repeats. */
   private readonly importChecks = new Map<string, Promise<ForeignImport[]>>();
   /** Output folders known to exist. */
@@ -375,6 +387,14 @@ export class BuildEngine {
    * took 2.5 s through fs.promises and 0.3 s with writeFileSync).
    */
   async writeFile(outFile: string, content: string): Promise<void> {
+    this.stats.files += 1;
+    this.stats.bytes += Buffer.byteLength(content);
+    if (this.skipUnchanged && readIfExists(outFile) === content) {
+      this.written.add(outFile);
+      this.stats.unchanged += 1;
+      return;
+    }
+
     const dir = path.dirname(outFile);
     this.makeFolder(dir);
     try {
@@ -387,8 +407,6 @@ export class BuildEngine {
       fs.writeFileSync(outFile, content);
     }
     this.written.add(outFile);
-    this.stats.filesWritten += 1;
-    this.stats.bytesWritten += Buffer.byteLength(content);
   }
 
   /** Records an output file that is current without being written again. */
@@ -448,8 +466,8 @@ export class BuildEngine {
     }
     this.outputs.set(key, new Set(outFiles));
     if (copiedBytes > 0) {
-      this.stats.filesWritten += 1;
-      this.stats.bytesWritten += copiedBytes;
+      this.stats.files += 1;
+      this.stats.bytes += copiedBytes;
     }
   }
 }
@@ -457,6 +475,15 @@ export class BuildEngine {
 /** Reads a source file. Synchronous for the reason given at `BuildEngine.writeFile`. */
 function readSource(file: string): string {
   return fs.readFileSync(file, 'utf8');
+}
+
+/** Reads an output file, or returns undefined when there is none. */
+function readIfExists(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs `jobs` with at most `limit` of them running at a time. */

@@ -23,11 +23,14 @@ export async function finalizeTargets(
     // Reading the contract means loading it again, so it happens only after it changed.
     if (engine.contractChanged || !engine.loginFree) {
       try {
-        engine.loginFree = loadNotNeedLogin(project.root);
+        const { lists, contract } = loadNotNeedLogin(project.root);
+        engine.loginFree = lists;
+        engine.contract = contract;
       } catch (error) {
         if (!Array.isArray(error)) throw error;
         errors.push(...(error as SourceError[]));
         engine.loginFree = undefined;
+        engine.contract = undefined;
       }
     }
   }

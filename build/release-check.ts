@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+import type { ContractLoad } from '../tools/check/contract';
 import { countErrors } from '../tools/check/format';
 import { formatFindings, runCheck } from '../tools/check';
 import type { StarterConfig } from './config';
@@ -27,11 +28,13 @@ export async function releaseCheck(
   builtDir: string,
   config: StarterConfig,
   logger: Logger,
+  contract?: ContractLoad,
 ): Promise<number> {
   const findings = await runCheck({
     root,
     distDir: builtDir,
     config: { pluginId: config.plugin.id },
+    contract,
   });
   const built = path.relative(root, builtDir).split(path.sep).join('/');
   const inBuilt = new RegExp(`${built.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/([^\\s:"',)]+)`, 'g');

@@ -62,9 +62,16 @@ describe('build over an earlier output', () => {
     project.write(old('mini.project.json'), '{}\n');
     project.write(old('client/node_modules/@tbmp/mp-cloud-sdk/index.js'), '// old version\n');
     project.write(old('client/node_modules/left-pad/index.js'), '// no longer imported\n');
+    // A file with the same content is left as it is, so its time stays.
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    fs.utimesSync(project.file(old('client/pages/index/index.js')), longAgo, longAgo);
 
     await build();
     expect(snapshot(project.file('dist'))).toEqual(expected);
+    const unchanged = fs.statSync(project.file('dist/client/pages/index/index.js'));
+    expect(unchanged.mtime).toEqual(longAgo);
+    const rewritten = fs.statSync(project.file('dist/client/app.js'));
+    expect(rewritten.mtimeMs).toBeGreaterThan(longAgo.getTime());
   });
 
   it('sets dist/ aside when a build fails, and builds over it next time', async () => {

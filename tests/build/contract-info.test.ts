@@ -36,7 +36,9 @@ const HELLO = 'export const hello = { main: { login: false }, secret: { login: t
 
 describe('loadNotNeedLogin', () => {
   it('lists handlers without login', () => {
-    expect(loadNotNeedLogin(projectWith(HELLO))).toEqual({ hello: ['main'] });
+    const { lists, contract } = loadNotNeedLogin(projectWith(HELLO));
+    expect(lists).toEqual({ hello: ['main'] });
+    expect(contract.kind).toBe('loaded');
   });
 
   it('reports a syntax error with position', () => {

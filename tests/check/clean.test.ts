@@ -35,6 +35,14 @@ describe('runCheck on the clean fixture', () => {
     expect(files).toEqual(['dist/client/a.json:3', 'dist/client/a.ts:', 'dist/client/b.json:1']);
   });
 
+  it('uses a contract passed in loaded', async () => {
+    const contract = { kind: 'invalid', file: 'contract/api.ts', message: 'passed in' } as const;
+    const findings = await runCheck({ root: project.root, distDir: 'dist', contract });
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'function-handlers', message: 'passed in' }),
+    ]);
+  });
+
   it('warns when the contract is missing', async () => {
     const findings = await runCheck({ root: path.join(project.root, 'dist'), distDir: '.' });
     expect(findings).toEqual([

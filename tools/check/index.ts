@@ -10,7 +10,7 @@ export { DEFAULT_SIZE_LIMITS } from './project';
 export type { CheckConfig, Finding, RunCheckOptions, Severity, SizeLimits } from './types';
 
 export async function runCheck(options: RunCheckOptions): Promise<Finding[]> {
-  const project = new CheckProject(options.root, options.distDir, options.config);
+  const project = new CheckProject(options.root, options.distDir, options.config, options.contract);
   if (!project.isDirectory(project.distDir)) {
     const message = 'build output not found: run `npm run build` first, or pass --dist <dir>';
     return [project.finding('project-config', 'error', project.distDir, message)];

@@ -7,6 +7,7 @@ import * as acorn from 'acorn';
 import { globSync } from 'tinyglobby';
 
 import { parseAxml, type AxmlDocument } from './axml';
+import { loadContract, type ContractLoad } from './contract';
 import { JsonSyntaxError, parseJson, type JsonDocument } from './json';
 import { LineIndex, type Position } from './position';
 import type { CheckConfig, Finding, Severity, SizeLimits } from './types';
@@ -46,14 +47,28 @@ export class CheckProject {
   private readonly lineIndexes = new Map<string, LineIndex>();
   private readonly jsonCache = new Map<string, JsonDocument | JsonSyntaxError | undefined>();
   private readonly axmlCache = new Map<string, AxmlDocument | undefined>();
-  private readonly jsCache = new Map<string, acorn.Program | undefined>();
+  /** Parse results by ECMAScript level and text: many files of a build have the same text. */
+  private readonly parsedTexts = new Map<string, ParsedJs>();
+  /** Every file under distDir, sorted, so the files under a folder are one run of it. */
+  private fileIndex?: string[];
   private readonly memos = new Map<string, unknown>();
 
-  constructor(root: string, distDir: string, config: CheckConfig = {}) {
+  constructor(
+    root: string,
+    distDir: string,
+    config: CheckConfig = {},
+    private contractLoad?: ContractLoad,
+  ) {
     this.root = path.resolve(root);
     this.distDir = path.resolve(this.root, distDir);
     this.config = config;
     this.sizeLimits = { ...DEFAULT_SIZE_LIMITS, ...config.sizeLimits };
+  }
+
+  /** The contract module, loaded once per run unless it was passed in loaded. */
+  get contract(): ContractLoad {
+    this.contractLoad ??= loadContract(this.root, this.config.contractFile);
+    return this.contractLoad;
   }
 
   /** The uploaded folders of the build: from mini.project.json roots, else the default names. */
@@ -115,6 +130,7 @@ export class CheckProject {
   /** Lists files under a folder, sorted. Extensions come without dots, node_modules on request. */
   listFiles(dir: string, options: { extensions?: string[]; nodeModules?: boolean } = {}): string[] {
     if (!this.isDirectory(dir)) return [];
+    if (isInside(this.distDir, dir)) return this.listIndexed(path.resolve(dir), options);
 
     const patterns = options.extensions?.map((extension) => `**/*.${extension}`) ?? ['**/*'];
     const files = globSync(patterns, {
@@ -125,6 +141,34 @@ export class CheckProject {
       ignore: options.nodeModules ? [] : ['**/node_modules/**'],
     });
     return files.map((file) => path.normalize(file)).sort();
+  }
+
+  /**
+   * Lists files under a folder of the build output from an index of distDir made on first use,
+   * because the rules list each target's files several times and a large build has thousands
+   * of folders. The check never writes the output, so the index stays current.
+   */
+  private listIndexed(
+    dir: string,
+    options: { extensions?: string[]; nodeModules?: boolean },
+  ): string[] {
+    this.fileIndex ??= indexFiles(this.distDir);
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    const suffixes = options.extensions?.map((extension) => `.${extension}`);
+    const files: string[] = [];
+    for (
+      let index = lowerBound(this.fileIndex, prefix);
+      index < this.fileIndex.length;
+      index += 1
+    ) {
+      const file = this.fileIndex[index];
+      if (!file.startsWith(prefix)) break;
+      if (suffixes && !suffixes.some((suffix) => file.endsWith(suffix))) continue;
+      const relative = file.slice(prefix.length);
+      if (!options.nodeModules && relative.split(path.sep).includes('node_modules')) continue;
+      files.push(file);
+    }
+    return files;
   }
 
   readText(file: string): string | undefined {
@@ -154,10 +198,48 @@ export class CheckProject {
     return this.axmlCache.get(file);
   }
 
-  /** Parses a JS file at the newest syntax level for analysis. `js-syntax` checks the level. */
+  /**
+   * Parses a JS file for analysis: at its target's ECMAScript level first, so that `js-syntax`
+   * reuses the result, else at the newest level. The two trees differ only in fields of newer
+   * syntax that are false here (such as `async`), which no rule reads. Returns undefined when
+   * the file is missing or is not valid JavaScript.
+   */
   readJs(file: string): acorn.Program | undefined {
-    if (!this.jsCache.has(file)) this.jsCache.set(file, this.parseJsFile(file));
-    return this.jsCache.get(file);
+    const text = this.readText(file);
+    if (text === undefined) return undefined;
+    const level = this.jsLevel(file);
+    const atLevel = level === 'latest' ? undefined : this.parseJs(text, level, true).program;
+    return atLevel ?? this.parseJs(text, 'latest', true).program;
+  }
+
+  /**
+   * Parses JS text at an ECMAScript level, once per level and text. The tree is kept only when
+   * `keepTree` is set, since a large build has thousands of distinct texts.
+   */
+  parseJs(text: string, ecmaVersion: acorn.ecmaVersion, keepTree = false): ParsedJs {
+    const key = `${ecmaVersion}\0${text}`;
+    const cached = this.parsedTexts.get(key);
+    if (cached && (cached.program || cached.error || !keepTree)) return cached;
+
+    let parsed: ParsedJs;
+    try {
+      const program = acorn.parse(text, jsParseOptions(ecmaVersion));
+      parsed = keepTree ? { program } : {};
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      parsed = { error };
+    }
+    this.parsedTexts.set(key, parsed);
+    return parsed;
+  }
+
+  /** Returns the ECMAScript level of a JS file's runtime, from the target it is in. */
+  jsLevel(file: string): acorn.ecmaVersion {
+    const { client, plugin, functions } = this.layout;
+    const target = [client, plugin, ...functions].find(
+      (candidate) => candidate && isInside(candidate.dir, file),
+    );
+    return target ? JS_LEVELS[target.kind].ecmaVersion : 'latest';
   }
 
   private parseJsonFile(file: string): JsonDocument | JsonSyntaxError | undefined {
@@ -168,16 +250,6 @@ export class CheckProject {
     } catch (error) {
       if (error instanceof JsonSyntaxError) return error;
       throw error;
-    }
-  }
-
-  private parseJsFile(file: string): acorn.Program | undefined {
-    const text = this.readText(file);
-    if (text === undefined) return undefined;
-    try {
-      return acorn.parse(text, jsParseOptions('latest'));
-    } catch {
-      return undefined;
     }
   }
 
@@ -217,6 +289,53 @@ export class CheckProject {
       typeof value[key] === 'string' ? (value[key] as string) : undefined;
     return { client: pick('miniprogramRoot'), plugin: pick('pluginRoot') };
   }
+}
+
+/** The ECMAScript level of each target's runtime, and its name in messages. */
+export const JS_LEVELS: Record<Target['kind'], { ecmaVersion: acorn.ecmaVersion; label: string }> =
+  {
+    client: { ecmaVersion: 2015, label: 'ES2015' },
+    plugin: { ecmaVersion: 2015, label: 'ES2015' },
+    function: { ecmaVersion: 2019, label: 'ES2019' },
+  };
+
+/** A parse result: the syntax error, or the tree when it was kept. */
+export interface ParsedJs {
+  program?: acorn.Program;
+  error?: SyntaxError;
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Lists every file under `dir`, following symbolic links to files, sorted. */
+function indexFiles(dir: string): string[] {
+  const files: string[] = [];
+  const visit = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (entry.isFile()) files.push(full);
+      else if (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isFile())
+        files.push(full);
+    }
+  };
+  visit(dir);
+  return files.sort();
+}
+
+/** Returns the index of the first item of sorted `items` that is not less than `value`. */
+function lowerBound(items: string[], value: string): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function byName(a: { name: string }, b: { name: string }): number {

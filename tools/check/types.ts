@@ -1,4 +1,5 @@
 // Types shared by the release check: findings, options and the shape of a rule.
+import type { ContractLoad } from './contract';
 import type { CheckProject } from './project';
 
 export type Severity = 'error' | 'warning';
@@ -45,6 +46,8 @@ export interface RunCheckOptions {
   /** The build output to check, absolute or relative to `root`. */
   distDir: string;
   config?: CheckConfig;
+  /** The contract as the build just loaded it; the check loads it itself when absent. */
+  contract?: ContractLoad;
 }
 
 /** A check of one concern. Rules read the project through `CheckProject` and never write. */

@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { loadContract, type ContractLoad } from '../contract';
 import { readExports } from '../exports';
 import type { CheckProject, Target } from '../project';
 import type { Finding, Rule } from '../types';
@@ -58,16 +57,11 @@ function checkPackage(project: CheckProject, target: Target): Finding[] {
   return findings;
 }
 
-/** Loads the contract once per run. */
-function contractOf(project: CheckProject): ContractLoad {
-  return project.memo('contract', () => loadContract(project.root, project.config.contractFile));
-}
-
 export const functionHandlers: Rule = {
   name: 'function-handlers',
   description: 'cloud function folders and their exports match the contract',
   check(project) {
-    const contract = contractOf(project);
+    const contract = project.contract;
     if (contract.kind === 'missing') {
       const message = 'contract not found, so cloud function handlers were not checked';
       return [project.finding('function-handlers', 'warning', contract.file, message)];
@@ -146,7 +140,7 @@ export const functionLogin: Rule = {
   name: 'function-login',
   description: 'config.notNeedLogin equals the handlers the contract declares with login: false',
   check(project) {
-    const contract = contractOf(project);
+    const contract = project.contract;
     if (contract.kind !== 'loaded') return [];
     return project.layout.functions.flatMap((target) => {
       const handlers = contract.functions.get(target.name);

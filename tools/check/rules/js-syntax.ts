@@ -1,16 +1,8 @@
 // js-syntax: emitted JS parses at its runtime's ECMAScript level: ES2015 for the host app and
 // the plugin (node_modules included, since the IDE may ship packages as they are), ES2019 for
 // cloud functions.
-import * as acorn from 'acorn';
-
-import { jsParseOptions, type CheckProject, type Target } from '../project';
+import { JS_LEVELS, type CheckProject, type Target } from '../project';
 import type { Finding, Rule } from '../types';
-
-const LEVELS: Record<Target['kind'], { ecmaVersion: acorn.ecmaVersion; label: string }> = {
-  client: { ecmaVersion: 2015, label: 'ES2015' },
-  plugin: { ecmaVersion: 2015, label: 'ES2015' },
-  function: { ecmaVersion: 2019, label: 'ES2019' },
-};
 
 export const jsSyntax: Rule = {
   name: 'js-syntax',
@@ -18,46 +10,21 @@ export const jsSyntax: Rule = {
   check(project) {
     const { client, plugin, functions } = project.layout;
     const targets = [client, plugin, ...functions].filter((target) => target !== undefined);
-    // Every cloud function carries the same contract files, so in a large app most texts repeat
-    // and each is parsed once.
-    const parsed = new Map<string, SyntaxError | undefined>();
-    return targets.flatMap((target) => checkTarget(project, target, parsed));
+    return targets.flatMap((target) => checkTarget(project, target));
   },
 };
 
-function checkTarget(
-  project: CheckProject,
-  target: Target,
-  parsed: Map<string, SyntaxError | undefined>,
-): Finding[] {
-  const { ecmaVersion, label } = LEVELS[target.kind];
+function checkTarget(project: CheckProject, target: Target): Finding[] {
+  const { ecmaVersion, label } = JS_LEVELS[target.kind];
   const findings: Finding[] = [];
 
+  // Every cloud function carries the same contract files, so in a large app most texts repeat,
+  // and the project parses each text once.
   for (const file of project.listFiles(target.dir, { extensions: ['js'], nodeModules: true })) {
-    const error = parseError(parsed, project.readText(file) ?? '', ecmaVersion);
+    const { error } = project.parseJs(project.readText(file) ?? '', ecmaVersion);
     if (error) findings.push(syntaxFinding(project, file, error, label));
   }
   return findings;
-}
-
-/** Parses `text`, or looks up the result in `parsed` (by ECMAScript level and text). */
-function parseError(
-  parsed: Map<string, SyntaxError | undefined>,
-  text: string,
-  ecmaVersion: acorn.ecmaVersion,
-): SyntaxError | undefined {
-  const key = `${ecmaVersion}\0${text}`;
-  if (parsed.has(key)) return parsed.get(key);
-
-  let result: SyntaxError | undefined;
-  try {
-    acorn.parse(text, jsParseOptions(ecmaVersion));
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    result = error;
-  }
-  parsed.set(key, result);
-  return result;
 }
 
 function syntaxFinding(
