@@ -48,7 +48,7 @@ export class CheckProject {
   private readonly jsonCache = new Map<string, JsonDocument | JsonSyntaxError | undefined>();
   private readonly axmlCache = new Map<string, AxmlDocument | undefined>();
   /** Parse results by ECMAScript level and text: many files of a build have the same text. */
-  private readonly parsedTexts = new Map<string, ParsedJs>();
+  private readonly parsedTexts = new Map<acorn.ecmaVersion, Map<string, ParsedJs>>();
   /** Every file under distDir, sorted, so the files under a folder are one run of it. */
   private fileIndex?: string[];
   private readonly memos = new Map<string, unknown>();
@@ -217,8 +217,10 @@ export class CheckProject {
    * `keepTree` is set, since a large build has thousands of distinct texts.
    */
   parseJs(text: string, ecmaVersion: acorn.ecmaVersion, keepTree = false): ParsedJs {
-    const key = `${ecmaVersion}\0${text}`;
-    const cached = this.parsedTexts.get(key);
+    // Keyed by the text itself: a key built from it would copy every text of the build.
+    let byText = this.parsedTexts.get(ecmaVersion);
+    if (!byText) this.parsedTexts.set(ecmaVersion, (byText = new Map()));
+    const cached = byText.get(text);
     if (cached && (cached.program || cached.error || !keepTree)) return cached;
 
     let parsed: ParsedJs;
@@ -229,7 +231,7 @@ export class CheckProject {
       if (!(error instanceof SyntaxError)) throw error;
       parsed = { error };
     }
-    this.parsedTexts.set(key, parsed);
+    byText.set(text, parsed);
     return parsed;
   }
 
