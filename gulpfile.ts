@@ -13,7 +13,9 @@ const root = __dirname;
 
 /** Builds every target into dist/ for the cloud env given with --env. */
 export function build(): Promise<void> {
-  return outsideDomain(() => buildProject({ root, env: requireEnvOption() }));
+  return outsideDomain(() =>
+    buildProject({ root, env: requireEnvOption(), yieldToTypeCheck: true }),
+  );
 }
 
 /** Builds into dist/, then rebuilds on each change until stopped with Ctrl+C. */

@@ -6,6 +6,7 @@
 // file whose content is unchanged is left as it is, and files the build did not write are
 // deleted before the release check.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import type { ContractLoad } from '../../tools/check/contract';
@@ -29,6 +30,12 @@ export interface BuildOptions {
   logger?: Logger;
   /** Skips the type check; the check still runs in `npm test` and the editor. */
   skipTypeCheck?: boolean;
+  /**
+   * Lowers the priority of the calling thread once the type check's worker has started, for a
+   * process that runs only this build. The check takes the longest, and on a machine with two
+   * cores the emit, the release check and esbuild otherwise slow it down.
+   */
+  yieldToTypeCheck?: boolean;
 }
 
 /** Builds the project into dist/. Throws BuildFailed after printing every error. */
@@ -47,6 +54,7 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
   if (env === 'online') warnReleaseSettings(config, logger);
   const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
+  if (options.yieldToTypeCheck && !options.skipTypeCheck) lowerThreadPriority();
   const project = describeProject(root, config, env, stagingDir);
   const engine = new BuildEngine(project);
   engine.skipUnchanged = recycled;
@@ -100,6 +108,22 @@ export async function buildProject(options: BuildOptions): Promise<void> {
     logger.info(`  dist/${target.name}  ${formatBytes(size)} (without node_modules)`);
   }
   logger.info(`build: done in ${Date.now() - started} ms; open dist/ in Taobao Developer Tools`);
+}
+
+/**
+ * Lowers the calling thread's priority (nice 10). On Linux the nice value belongs to a thread,
+ * so the type check's worker, started before, keeps its own, while the threads started after
+ * (esbuild's process, libuv's pool) take the lower one. On a 100-page app on two cores, builds
+ * took 6.5 to 6.8 s instead of 6.9 to 7.2 s.
+ */
+// NOTE: not tried on macOS or Windows, where the call may lower the whole process; the build
+// then only yields to other programs.
+export function lowerThreadPriority(): void {
+  try {
+    os.setPriority(10);
+  } catch {
+    // A system that refuses it builds at the usual priority.
+  }
 }
 
 /** Runs the release check with its log lines held back, to be printed after the type check. */
