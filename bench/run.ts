@@ -2,7 +2,7 @@
 // floors, watch rebuilds, type error reporting and watch memory, then prints a table and writes
 // the results as JSON. Options (all optional):
 //   --sizes 10,100,500     app sizes: pages, plugin components and cloud functions each
-//   --edits 10             timed edits of each kind (.ts, .less, .axml) per size, at least 10
+//   --edits 20             timed edits of each kind (.ts, .less, .axml) per size, at least 10
 //   --type-errors 3        type errors saved and timed per size
 //   --memory-edits 200     edits after which watch memory is compared with the first edit's
 //   --repeat 3             cold builds and floor runs per size (the median is reported)
@@ -33,7 +33,7 @@ const MIN_EDITS = 10;
 function readOptions(argv: string[]): BenchOptions {
   const options: BenchOptions = {
     sizes: [10, 100, 500],
-    edits: 10,
+    edits: 20,
     typeErrors: 3,
     memoryEdits: 200,
     repeat: 3,
