@@ -276,9 +276,7 @@ export class BuildEngine {
 
     // Images and other assets: copied byte for byte.
     const outFile = outputPath(this.project, target, file);
-    this.makeFolder(path.dirname(outFile));
-    fs.copyFileSync(file, outFile);
-    this.written.add(outFile);
+    this.writeOutput(outFile, () => fs.copyFileSync(file, outFile));
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
 
@@ -395,16 +393,27 @@ export class BuildEngine {
       return;
     }
 
+    this.writeOutput(outFile, () => fs.writeFileSync(outFile, content));
+  }
+
+  /**
+   * Runs `write` to create `outFile`, after making its folder. An earlier output can stand in
+   * the way: a folder where the file goes (a build writing over an older output), or a folder
+   * removed since it was made (`npm run clean` during `npm run dev`). Either is cleared once
+   * and the write tried again.
+   */
+  private writeOutput(outFile: string, write: () => void): void {
     const dir = path.dirname(outFile);
     this.makeFolder(dir);
     try {
-      fs.writeFileSync(outFile, content);
+      write();
     } catch (error) {
-      // The folder was removed since it was made (`npm run clean` during `npm run dev`).
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EISDIR') fs.rmSync(outFile, { recursive: true, force: true });
+      else if (code !== 'ENOENT') throw error;
       this.madeFolders.delete(dir);
       this.makeFolder(dir);
-      fs.writeFileSync(outFile, content);
+      write();
     }
     this.written.add(outFile);
   }
@@ -450,10 +459,20 @@ export class BuildEngine {
     return deleted;
   }
 
-  /** Creates an output folder once; most outputs share their folder with others. */
+  /**
+   * Creates an output folder once, since most outputs share their folder with others. A file
+   * of an earlier output where the folder or one of its parents goes is deleted first.
+   */
   private makeFolder(dir: string): void {
     if (this.madeFolders.has(dir)) return;
-    fs.mkdirSync(dir, { recursive: true });
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      removeFileInPath(this.project.distDir, dir);
+      fs.mkdirSync(dir, { recursive: true });
+    }
     this.madeFolders.add(dir);
   }
 
@@ -477,11 +496,26 @@ function readSource(file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
+/** Deletes the first file on the way from `root` down to `dir`, where a folder must go. */
+function removeFileInPath(root: string, dir: string): void {
+  const parts = path.relative(root, dir).split(path.sep);
+  for (let depth = 1; depth <= parts.length; depth += 1) {
+    const current = path.join(root, ...parts.slice(0, depth));
+    const stats = fs.lstatSync(current, { throwIfNoEntry: false });
+    if (!stats) return;
+    if (!stats.isDirectory()) {
+      fs.rmSync(current, { force: true });
+      return;
+    }
+  }
+}
+
 /** Reads an output file, or returns undefined when there is none. */
 function readIfExists(file: string): string | undefined {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
+    // Missing, or a folder: writeOutput deals with either.
     return undefined;
   }
 }

@@ -62,6 +62,11 @@ describe('build over an earlier output', () => {
     project.write(old('mini.project.json'), '{}\n');
     project.write(old('client/node_modules/@tbmp/mp-cloud-sdk/index.js'), '// old version\n');
     project.write(old('client/node_modules/left-pad/index.js'), '// no longer imported\n');
+    // A folder where a file goes, and a file where a folder goes.
+    fs.rmSync(project.file(old('plugin/index.js')));
+    project.write(old('plugin/index.js/stale.js'), '// stale\n');
+    fs.rmSync(project.file(old('server/hello/contract')), { recursive: true });
+    project.write(old('server/hello/contract'), 'stale\n');
     // A file with the same content is left as it is, so its time stays.
     const longAgo = new Date('2020-01-01T00:00:00Z');
     fs.utimesSync(project.file(old('client/pages/index/index.js')), longAgo, longAgo);
