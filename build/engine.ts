@@ -1,6 +1,7 @@
 // The build engine: compiles one source file at a time into every target that needs it, and
 // remembers what each source produced, so a watch event touches only that file's outputs.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 import { glob } from 'tinyglobby';
@@ -87,6 +88,7 @@ export class BuildEngine {
   private readonly madeFolders = new Set<string>();
   /** Every output file written or found current since the engine was made, for `prune`. */
   private readonly written = new Set<string>();
+  private defaultModes?: { file: number; folder: number };
   /** contract/api.ts, which each cloud function gets cut down to its own export. */
   private readonly contractFile: string;
 
@@ -276,6 +278,7 @@ export class BuildEngine {
 
     // Images and other assets: copied byte for byte.
     const outFile = outputPath(this.project, target, file);
+    this.clearForFile(outFile);
     this.writeOutput(outFile, () => fs.copyFileSync(file, outFile));
     this.record(key, [outFile], fs.statSync(outFile).size);
   }
@@ -384,43 +387,60 @@ export class BuildEngine {
    * thread pool cost more system time than the write itself (measured: 10,000 files of 1 kB
    * took 2.5 s through fs.promises and 0.3 s with writeFileSync).
    */
-  async writeFile(outFile: string, content: string): Promise<void> {
+  async writeFile(
+    outFile: string,
+    content: string,
+    onlyIfChanged = this.skipUnchanged,
+  ): Promise<void> {
     this.stats.files += 1;
     this.stats.bytes += Buffer.byteLength(content);
-    if (this.skipUnchanged && readIfExists(outFile) === content) {
+    const existing = this.clearForFile(outFile);
+    if (onlyIfChanged && existing && sameContent(outFile, existing, content)) {
       this.written.add(outFile);
       this.stats.unchanged += 1;
       return;
     }
-
     this.writeOutput(outFile, () => fs.writeFileSync(outFile, content));
   }
 
   /**
-   * Runs `write` to create `outFile`, after making its folder. An earlier output can stand in
-   * the way: a folder where the file goes (a build writing over an older output), or a folder
-   * removed since it was made (`npm run clean` during `npm run dev`). Either is cleared once
-   * and the write tried again.
+   * Runs `write` to create `outFile`, after making its folder. A folder removed since it was
+   * made (`npm run clean` during `npm run dev`) is made again and the write tried once more.
    */
   private writeOutput(outFile: string, write: () => void): void {
-    const dir = path.dirname(outFile);
-    this.makeFolder(dir);
+    this.makeFolder(path.dirname(outFile));
     try {
       write();
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EISDIR') fs.rmSync(outFile, { recursive: true, force: true });
-      else if (code !== 'ENOENT') throw error;
-      this.madeFolders.delete(dir);
-      this.makeFolder(dir);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      this.madeFolders.clear();
+      this.makeFolder(path.dirname(outFile));
       write();
     }
     this.written.add(outFile);
   }
 
-  /** Records an output file that is current without being written again. */
-  keep(outFile: string): void {
-    this.written.add(outFile);
+  /**
+   * Deletes what stands at `outFile` unless it is a plain file: one a new write would also
+   * give, with a single link and the usual permissions. An earlier output written over can hold
+   * a folder there, a symbolic link (written through, it would change a file outside the
+   * output), a hard link or a read-only file. Returns the plain file's stats, if one is there.
+   */
+  private clearForFile(outFile: string): fs.Stats | undefined {
+    // Its folder first: a file where the folder goes would make the lookup fail.
+    this.makeFolder(path.dirname(outFile));
+    const stats = fs.lstatSync(outFile, { throwIfNoEntry: false });
+    if (!stats) return undefined;
+    const plain = stats.isFile() && stats.nlink === 1 && (stats.mode & 0o7777) === this.modes.file;
+    if (plain) return stats;
+    fs.rmSync(outFile, { recursive: true, force: true });
+    return undefined;
+  }
+
+  /** The permissions a new file and a new folder get in this process. */
+  private get modes(): { file: number; folder: number } {
+    this.defaultModes ??= probeModes();
+    return this.defaultModes;
   }
 
   /**
@@ -460,18 +480,25 @@ export class BuildEngine {
   }
 
   /**
-   * Creates an output folder once, since most outputs share their folder with others. A file
-   * of an earlier output where the folder or one of its parents goes is deleted first.
+   * Creates an output folder once, since most outputs share their folder with others. Inside
+   * the output, each folder on the way is checked as `clearForFile` checks a file: a file or a
+   * symbolic link there is deleted, and a folder with other permissions gets the usual ones.
    */
   private makeFolder(dir: string): void {
     if (this.madeFolders.has(dir)) return;
-    try {
+    if (dir === this.project.distDir || !isInside(this.project.distDir, dir)) {
       fs.mkdirSync(dir, { recursive: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
-      removeFileInPath(this.project.distDir, dir);
-      fs.mkdirSync(dir, { recursive: true });
+      this.madeFolders.add(dir);
+      return;
+    }
+
+    this.makeFolder(path.dirname(dir));
+    const stats = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (stats?.isDirectory()) {
+      if ((stats.mode & 0o7777) !== this.modes.folder) fs.chmodSync(dir, this.modes.folder);
+    } else {
+      if (stats) fs.rmSync(dir, { force: true });
+      fs.mkdirSync(dir);
     }
     this.madeFolders.add(dir);
   }
@@ -496,27 +523,24 @@ function readSource(file: string): string {
   return fs.readFileSync(file, 'utf8');
 }
 
-/** Deletes the first file on the way from `root` down to `dir`, where a folder must go. */
-function removeFileInPath(root: string, dir: string): void {
-  const parts = path.relative(root, dir).split(path.sep);
-  for (let depth = 1; depth <= parts.length; depth += 1) {
-    const current = path.join(root, ...parts.slice(0, depth));
-    const stats = fs.lstatSync(current, { throwIfNoEntry: false });
-    if (!stats) return;
-    if (!stats.isDirectory()) {
-      fs.rmSync(current, { force: true });
-      return;
-    }
-  }
+/** Tells whether the file `stats` describes holds exactly the bytes of `content`. */
+function sameContent(file: string, stats: fs.Stats, content: string): boolean {
+  if (stats.size !== Buffer.byteLength(content)) return false;
+  return fs.readFileSync(file).equals(Buffer.from(content));
 }
 
-/** Reads an output file, or returns undefined when there is none. */
-function readIfExists(file: string): string | undefined {
+/** Finds the permissions that a new file and a new folder get, under the process's umask. */
+function probeModes(): { file: number; folder: number } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'build-modes-'));
   try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    // Missing, or a folder: writeOutput deals with either.
-    return undefined;
+    fs.writeFileSync(path.join(dir, 'file'), '');
+    fs.mkdirSync(path.join(dir, 'folder'));
+    return {
+      file: fs.statSync(path.join(dir, 'file')).mode & 0o7777,
+      folder: fs.statSync(path.join(dir, 'folder')).mode & 0o7777,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

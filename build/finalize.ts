@@ -269,6 +269,5 @@ async function writeProjectFile(engine: BuildEngine): Promise<SourceError[]> {
 
 async function writeIfChanged(engine: BuildEngine, file: string, value: unknown): Promise<void> {
   const text = `${JSON.stringify(value, null, 2)}\n`;
-  if (fs.existsSync(file) && fs.readFileSync(file, 'utf8') === text) engine.keep(file);
-  else await engine.writeFile(file, text);
+  await engine.writeFile(file, text, true);
 }

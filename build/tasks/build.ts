@@ -40,17 +40,45 @@ export interface BuildOptions {
 
 /** Builds the project into dist/. Throws BuildFailed after printing every error. */
 export async function buildProject(options: BuildOptions): Promise<void> {
-  const { root, env } = options;
+  const { root } = options;
   const logger = options.logger ?? createLogger(root);
   const started = Date.now();
   const config = loadConfig(root);
   const distDir = path.join(root, 'dist');
   const stagingDir = path.join(root, '.dist-staging');
   const asideDir = path.join(root, '.dist-old');
+  const dirs = { stagingDir, distDir, asideDir };
   fs.rmSync(stagingDir, { recursive: true, force: true });
-  const recycled = fs.existsSync(asideDir);
+  // Only a real folder is written over; a link there would send the writes elsewhere.
+  const recycled = fs.lstatSync(asideDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
   if (recycled) fs.renameSync(asideDir, stagingDir);
 
+  try {
+    await buildStaged(options, config, dirs, recycled, logger, started);
+  } catch (error) {
+    // BuildFailed has cleaned up already; anything else is a crash, which must not leave a
+    // dist/ that looks current or a half-written staging folder.
+    if (!(error instanceof BuildFailed)) setAside(dirs);
+    throw error;
+  }
+}
+
+interface BuildDirs {
+  stagingDir: string;
+  distDir: string;
+  asideDir: string;
+}
+
+/** Builds into the staging folder, checks it, and moves it to dist/ when nothing failed. */
+async function buildStaged(
+  options: BuildOptions,
+  config: StarterConfig,
+  { stagingDir, distDir, asideDir }: BuildDirs,
+  recycled: boolean,
+  logger: Logger,
+  started: number,
+): Promise<void> {
+  const { root, env } = options;
   logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
   if (env === 'online') warnReleaseSettings(config, logger);
   const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
@@ -171,20 +199,22 @@ function warnReleaseSettings(config: StarterConfig, logger: Logger): void {
   }
 }
 
-function fail(
-  logger: Logger,
-  dirs: { stagingDir: string; distDir: string; asideDir: string },
-  summary: string,
-): never {
-  // A dist/ from an earlier build would look complete and current, so it goes too: aside, where
-  // the next build writes over it.
-  fs.rmSync(dirs.asideDir, { recursive: true, force: true });
-  if (fs.existsSync(dirs.distDir)) fs.renameSync(dirs.distDir, dirs.asideDir);
-  fs.rmSync(dirs.stagingDir, { recursive: true, force: true });
+function fail(logger: Logger, dirs: BuildDirs, summary: string): never {
+  setAside(dirs);
   logger.error(
     `build failed: ${summary}; dist/ was removed. Fix the errors above and build again.`,
   );
   throw new BuildFailed(summary);
+}
+
+/**
+ * Removes the staging folder, and moves dist/ aside, where the next build writes over it: a
+ * dist/ from an earlier build would look complete and current.
+ */
+function setAside({ stagingDir, distDir, asideDir }: BuildDirs): void {
+  fs.rmSync(asideDir, { recursive: true, force: true });
+  if (fs.existsSync(distDir)) fs.renameSync(distDir, asideDir);
+  fs.rmSync(stagingDir, { recursive: true, force: true });
 }
 
 function plural(count: number, noun: string): string {

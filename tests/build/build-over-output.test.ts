@@ -35,6 +35,17 @@ function snapshot(dir: string): Map<string, string> {
   );
 }
 
+/** The permissions of every file and folder under `dir`. */
+function modesOf(dir: string): Map<string, number> {
+  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+  return new Map(
+    entries.map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return [path.relative(dir, full), fs.lstatSync(full).mode];
+    }),
+  );
+}
+
 beforeAll(() => {
   project = copyStarter();
 });
@@ -77,6 +88,65 @@ describe('build over an earlier output', () => {
     expect(unchanged.mtime).toEqual(longAgo);
     const rewritten = fs.statSync(project.file('dist/client/app.js'));
     expect(rewritten.mtimeMs).toBeGreaterThan(longAgo.getTime());
+  });
+
+  it('replaces links and permissions instead of writing through them', async () => {
+    const expected = snapshot(project.file('dist'));
+    const modes = modesOf(project.file('dist'));
+    const old = (relative: string) => project.file(path.join('.dist-old', relative));
+    const outside = project.file('outside');
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'victim.js'), '// outside the output\n');
+    fs.mkdirSync(path.join(outside, 'folder'));
+
+    // A link to a file outside, and a link to a folder outside in place of a function's folder.
+    fs.rmSync(old('plugin/index.js'));
+    fs.symlinkSync(path.join(outside, 'victim.js'), old('plugin/index.js'));
+    fs.rmSync(old('server/hello'), { recursive: true });
+    fs.symlinkSync(path.join(outside, 'folder'), old('server/hello'), 'dir');
+    // A hard link kept elsewhere, a read-only file, a closed folder.
+    fs.linkSync(old('client/app.js'), path.join(outside, 'app-snapshot.js'));
+    fs.chmodSync(old('client/app.acss'), 0o444);
+    fs.chmodSync(old('client/pages'), 0o700);
+    // Bytes that decode to the same text: an invalid UTF-8 byte where U+FFFD is expected.
+    const manifest = old('client/app.json');
+    const bytes = fs.readFileSync(manifest);
+    fs.writeFileSync(
+      manifest,
+      Buffer.concat([bytes.subarray(0, bytes.length - 1), Buffer.from([0xff])]),
+    );
+
+    await build();
+    expect(snapshot(project.file('dist'))).toEqual(expected);
+    expect(modesOf(project.file('dist'))).toEqual(modes);
+    expect(fs.readFileSync(path.join(outside, 'victim.js'), 'utf8')).toBe(
+      '// outside the output\n',
+    );
+    expect(fs.readdirSync(path.join(outside, 'folder'))).toEqual([]);
+    const snapshotText = fs.readFileSync(path.join(outside, 'app-snapshot.js'), 'utf8');
+    expect(snapshotText).toBe(fs.readFileSync(project.file('.dist-old/client/app.js'), 'utf8'));
+  });
+
+  it('removes staging and sets dist/ aside when a build crashes', async () => {
+    // A logger that throws stands for any unexpected failure once the output is staged.
+    const crashing: Logger = {
+      ...quiet,
+      info: (message) => {
+        if (message.startsWith('emit:')) throw new Error('crashed while logging');
+      },
+    };
+    const run = buildProject({
+      root: project.root,
+      env: 'test',
+      logger: crashing,
+      skipTypeCheck: true,
+    });
+    await expect(run).rejects.toThrow('crashed while logging');
+    expect(fs.existsSync(project.file('dist'))).toBe(false);
+    expect(fs.existsSync(project.file('.dist-staging'))).toBe(false);
+    expect(fs.existsSync(project.file('.dist-old/client/app.js'))).toBe(true);
+    await build();
+    expect(fs.existsSync(project.file('dist/client/app.js'))).toBe(true);
   });
 
   it('sets dist/ aside when a build fails, and builds over it next time', async () => {

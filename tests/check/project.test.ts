@@ -25,6 +25,9 @@ beforeAll(() => {
   write('dist/client-old/app.js');
   write('dist/server/fn/index.js', 'exports.main = async () => ({ ...{} });\n');
   write('outside/app.js');
+  write('linked/lib.js');
+  fs.symlinkSync(path.join(root, 'linked'), path.join(root, 'dist/client/lib'), 'dir');
+  fs.symlinkSync(path.join(root, 'dist/client'), path.join(root, 'dist/client/pages/loop'), 'dir');
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -37,9 +40,15 @@ describe('CheckProject.listFiles', () => {
     expect(relative(project().listFiles(path.join(root, 'dist/client')))).toEqual([
       'dist/client/.hidden.js',
       'dist/client/app.js',
+      'dist/client/lib/lib.js',
       'dist/client/pages/a/index.axml',
       'dist/client/pages/a/index.js',
     ]);
+  });
+
+  it('follows linked folders without looping', () => {
+    const files = relative(project().listFiles(path.join(root, 'dist/client/lib')));
+    expect(files).toEqual(['dist/client/lib/lib.js']);
   });
 
   it('filters by extension', () => {

@@ -10,8 +10,10 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
+    // A lone carriage return ends a line too, as in editors and JavaScript parsers.
     for (let i = 0; i < text.length; i++) {
-      if (text[i] === '\n') this.lineStarts.push(i + 1);
+      const ends = text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n');
+      if (ends) this.lineStarts.push(i + 1);
     }
   }
 

@@ -312,17 +312,22 @@ function isInside(dir: string, file: string): boolean {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
-/** Lists every file under `dir`, following symbolic links to files, sorted. */
+/** Lists every file under `dir`, following symbolic links as a glob does, sorted. */
 function indexFiles(dir: string): string[] {
   const files: string[] = [];
+  const visited = new Set<string>();
   const visit = (folder: string) => {
+    // A link back to a folder being listed would loop.
+    const real = fs.realpathSync(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (entry.isFile()) files.push(full);
-      else if (entry.isSymbolicLink() && fs.statSync(full, { throwIfNoEntry: false })?.isFile())
-        files.push(full);
+      const target = entry.isSymbolicLink() ? fs.statSync(full, { throwIfNoEntry: false }) : entry;
+      if (target?.isDirectory()) visit(full);
+      else if (target?.isFile()) files.push(full);
     }
+    visited.delete(real);
   };
   visit(dir);
   return files.sort();
