@@ -164,12 +164,28 @@ export class BuildEngine {
       for (const outFile of outFiles) {
         fs.rmSync(outFile, { force: true });
         this.written.delete(outFile);
+        this.removeEmptyFolders(path.dirname(outFile));
       }
       this.outputs.delete(key);
       this.packages.delete(key);
     }
     this.lessImports.delete(file);
     this.sharedUsers.delete(file);
+  }
+
+  /** Removes `dir` and its parents inside the output while they are empty. */
+  private removeEmptyFolders(dir: string): void {
+    let current = dir;
+    while (isInside(this.project.distDir, current)) {
+      try {
+        fs.rmdirSync(current);
+      } catch {
+        // Not empty, or already gone: the folders above are not empty either way.
+        return;
+      }
+      this.madeFolders.delete(current);
+      current = path.dirname(current);
+    }
   }
 
   /** Removes the outputs of every source under a deleted or moved-away folder. */

@@ -225,6 +225,8 @@ describe('watch build', () => {
     );
     expect(errors).toEqual([]);
     expect(fs.existsSync(project.file('dist/client/pages/extra/index.js'))).toBe(false);
+    expect(fs.existsSync(project.file('dist/client/pages/extra'))).toBe(false);
+    expect(fs.existsSync(project.file('dist/.maps/client/pages/extra'))).toBe(false);
   });
 
   it('reports a listed page losing its template', async () => {
