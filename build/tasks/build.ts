@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import type { ContractLoad } from '../../tools/check/contract';
+import { acquireBuildLock, BuildLocked } from '../build-lock';
 import { loadConfig, type CloudEnv, type StarterConfig } from '../config';
 import { BuildEngine } from '../engine';
 import {
@@ -48,6 +49,31 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   const stagingDir = path.join(root, '.dist-staging');
   const asideDir = path.join(root, '.dist-old');
   const dirs = { stagingDir, distDir, asideDir };
+  let releaseLock: () => void;
+  try {
+    releaseLock = acquireBuildLock(root);
+  } catch (error) {
+    if (!(error instanceof BuildLocked)) throw error;
+    logger.error(`build failed: ${error.message}`);
+    throw new BuildFailed('another build is running');
+  }
+
+  try {
+    await buildLocked(options, config, dirs, logger, started);
+  } finally {
+    releaseLock();
+  }
+}
+
+/** Builds with the lock held: prepares the staging folder, then builds into it. */
+async function buildLocked(
+  options: BuildOptions,
+  config: StarterConfig,
+  dirs: BuildDirs,
+  logger: Logger,
+  started: number,
+): Promise<void> {
+  const { stagingDir, asideDir } = dirs;
   fs.rmSync(stagingDir, { recursive: true, force: true });
   // Only a real folder is written over; a link there would send the writes elsewhere.
   const recycled = fs.lstatSync(asideDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
