@@ -21,6 +21,7 @@ const SKIPPED = new Set([
   'dist',
   '.dist-staging',
   '.dist-old',
+  '.dist-lock',
   '.git',
   'tests',
   'bench',

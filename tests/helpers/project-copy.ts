@@ -12,6 +12,7 @@ const SKIPPED = new Set([
   'dist',
   '.dist-staging',
   '.dist-old',
+  '.dist-lock',
   '.git',
   'tests',
   '.local-cloud',
