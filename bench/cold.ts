@@ -75,7 +75,7 @@ export async function runFloor(root: string, mode: 'tsc' | 'esbuild'): Promise<F
 export async function measureCold(root: string, repeat: number): Promise<ColdResult> {
   const firstBuild = await runColdBuild(root);
   const firstTscFloor = await runFloor(root, 'tsc');
-  // The second build still creates its staging folder; from the third on, a build writes over
+  // The second build still creates its staging folder. From the third on, a build writes over
   // the output that the one before it set aside.
   await runColdBuild(root);
   const result: ColdResult = {

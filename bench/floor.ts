@@ -4,7 +4,7 @@
 //   esbuild  transpile every .ts file with esbuild (no type check), then Less
 // It prints one JSON line: { mode, compileMs, lessMs, diagnostics, files }.
 // Like `tsc` itself, a floor writes over its previous output (in .floor-<mode>/ of the app), as
-// the build writes over the output it set aside; the first run of each creates every file.
+// the build writes over the output it set aside. The first run of each creates every file.
 import fs from 'node:fs';
 import path from 'node:path';
 

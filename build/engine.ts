@@ -41,8 +41,9 @@ const TEMPLATE_EXTENSIONS = new Set(['.axml', '.sjs', '.acss']);
 const CONCURRENT_FILES = 64;
 
 export interface EngineStats {
-  /** Output files written, or found holding the same content when `skipUnchanged` is set. */
+  /** Output files written or found unchanged. */
   files: number;
+  /** Their size in bytes. */
   bytes: number;
   /** Output files found holding the same content, and so not written again. */
   unchanged: number;
@@ -173,10 +174,10 @@ export class BuildEngine {
     this.sharedUsers.delete(file);
   }
 
-  /** Removes `dir` and its parents inside the output while they are empty. */
+  /** Removes `dir` and its parents below the output folder while they are empty. */
   private removeEmptyFolders(dir: string): void {
     let current = dir;
-    while (isInside(this.project.distDir, current)) {
+    while (current !== this.project.distDir && isInside(this.project.distDir, current)) {
       try {
         fs.rmdirSync(current);
       } catch {

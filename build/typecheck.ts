@@ -83,7 +83,7 @@ export async function checkPrograms(
  * program's own files itself and gets every other file from such a host. Files are shared only
  * between programs whose options differ in nothing but `lib` and `types`, which do not change
  * how a file is parsed or bound. Measured on a 100-page app, checking the three programs took
- * 5.0 s instead of 5.5 s.
+ * 5.5 to 5.7 s instead of 5.7 to 6.2 s.
  */
 export function sharingSourceFiles(compiler: typeof ts): typeof ts {
   const parsed = new Map<string, ts.SourceFile>();

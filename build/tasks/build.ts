@@ -59,33 +59,18 @@ export async function buildProject(options: BuildOptions): Promise<void> {
   }
 
   try {
-    await buildLocked(options, config, dirs, logger, started);
-  } finally {
-    releaseLock();
-  }
-}
-
-/** Builds with the lock held: prepares the staging folder, then builds into it. */
-async function buildLocked(
-  options: BuildOptions,
-  config: StarterConfig,
-  dirs: BuildDirs,
-  logger: Logger,
-  started: number,
-): Promise<void> {
-  const { stagingDir, asideDir } = dirs;
-  fs.rmSync(stagingDir, { recursive: true, force: true });
-  // Only a real folder is written over; a link there would send the writes elsewhere.
-  const recycled = fs.lstatSync(asideDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  if (recycled) fs.renameSync(asideDir, stagingDir);
-
-  try {
+    fs.rmSync(stagingDir, { recursive: true, force: true });
+    // Only a real folder is written over; a link there would send the writes elsewhere.
+    const recycled = fs.lstatSync(asideDir, { throwIfNoEntry: false })?.isDirectory() ?? false;
+    if (recycled) fs.renameSync(asideDir, stagingDir);
     await buildStaged(options, config, dirs, recycled, logger, started);
   } catch (error) {
     // BuildFailed has cleaned up already; anything else is a crash, which must not leave a
     // dist/ that looks current or a half-written staging folder.
     if (!(error instanceof BuildFailed)) setAside(dirs);
     throw error;
+  } finally {
+    releaseLock();
   }
 }
 
@@ -99,12 +84,13 @@ interface BuildDirs {
 async function buildStaged(
   options: BuildOptions,
   config: StarterConfig,
-  { stagingDir, distDir, asideDir }: BuildDirs,
+  dirs: BuildDirs,
   recycled: boolean,
   logger: Logger,
   started: number,
 ): Promise<void> {
   const { root, env } = options;
+  const { stagingDir, distDir, asideDir } = dirs;
   logger.info(`build: cloud env "${env}", plugin ${config.plugin.alias} (${config.plugin.id})`);
   if (env === 'online') warnReleaseSettings(config, logger);
   const typeCheck = options.skipTypeCheck ? Promise.resolve([]) : checkTypesInWorker(root);
@@ -140,18 +126,13 @@ async function buildStaged(
   if (release && errors.length === 0) {
     const { findings, lines } = await release;
     for (const [level, message] of lines) logger[level](message);
-    if (findings > 0)
-      return fail(
-        logger,
-        { stagingDir, distDir, asideDir },
-        plural(findings, 'release check error'),
-      );
+    if (findings > 0) return fail(logger, dirs, plural(findings, 'release check error'));
   }
   // With type errors the release check's findings are not printed, as when it did not run.
   if (release && errors.length > 0) await release.catch(() => undefined);
   if (errors.length > 0) {
     logger.sourceErrors(errors);
-    return fail(logger, { stagingDir, distDir, asideDir }, plural(errors.length, 'error'));
+    return fail(logger, dirs, plural(errors.length, 'error'));
   }
 
   replaceFolder(distDir, stagingDir, asideDir);

@@ -35,7 +35,7 @@ describe('runCheck on the clean fixture', () => {
     expect(files).toEqual(['dist/client/a.json:3', 'dist/client/a.ts:', 'dist/client/b.json:1']);
   });
 
-  it('uses a contract passed in loaded', async () => {
+  it('uses a preloaded contract', async () => {
     const contract = { kind: 'invalid', file: 'contract/api.ts', message: 'passed in' } as const;
     const findings = await runCheck({ root: project.root, distDir: 'dist', contract });
     expect(findings).toEqual([

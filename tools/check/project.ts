@@ -7,6 +7,7 @@ import * as acorn from 'acorn';
 import { globSync } from 'tinyglobby';
 
 import { parseAxml, type AxmlDocument } from './axml';
+import { isInside } from './components';
 import { loadContract, type ContractLoad } from './contract';
 import { JsonSyntaxError, parseJson, type JsonDocument } from './json';
 import { LineIndex, type Position } from './position';
@@ -49,7 +50,7 @@ export class CheckProject {
   private readonly axmlCache = new Map<string, AxmlDocument | undefined>();
   /** Parse results by ECMAScript level and text: many files of a build have the same text. */
   private readonly parsedTexts = new Map<acorn.ecmaVersion, Map<string, ParsedJs>>();
-  /** Every file under distDir, sorted, so the files under a folder are one run of it. */
+  /** Every file under distDir, sorted, so that the files of one folder are adjacent. */
   private fileIndex?: string[];
   private readonly memos = new Map<string, unknown>();
 
@@ -65,7 +66,7 @@ export class CheckProject {
     this.sizeLimits = { ...DEFAULT_SIZE_LIMITS, ...config.sizeLimits };
   }
 
-  /** The contract module, loaded once per run unless it was passed in loaded. */
+  /** The loaded contract module: passed in by the build, or loaded once per run. */
   get contract(): ContractLoad {
     this.contractLoad ??= loadContract(this.root, this.config.contractFile);
     return this.contractLoad;
@@ -305,11 +306,6 @@ export const JS_LEVELS: Record<Target['kind'], { ecmaVersion: acorn.ecmaVersion;
 export interface ParsedJs {
   program?: acorn.Program;
   error?: SyntaxError;
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Lists every file under `dir`, following symbolic links as a glob does, sorted. */
